@@ -1,0 +1,231 @@
+package content
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Extras keys read into Structure fields. Any other scalar goes into Structure.Extras.
+const (
+	keyFMA         = "fma_id"
+	keyUBERON      = "uberon_id"
+	keyID          = "id"
+	keyNameEN      = "name_en"
+	keyName        = "name"
+	keyNameLA      = "name_la"
+	keySynonyms    = "synonyms"
+	keySystem      = "system"
+	keyRegion      = "region"
+	keySide        = "side"
+	keyParent      = "parent"
+	keyColor       = "color"
+	keyState       = "default_state"
+	keyDescription = "description"
+	keyOrigin      = "origin"
+	keyInsertion   = "insertion"
+	keyInnervation = "innervation"
+	keyBlood       = "blood_supply"
+	keyCredit      = "credit"
+)
+
+// maxExtraLen bounds any one text field taken from extras.
+const maxExtraLen = 4096
+
+// structureFromNode maps a glTF node's name and extras to a structure: id from fma_id, uberon_id
+// or id, else the node name; names, system, region and facts from the keys above. Extras of the
+// wrong type are turned into text where that is unambiguous and reported as warnings otherwise;
+// they never stop a load.
+func structureFromNode(nodeName string, extras json.RawMessage, index int) (Structure, []string) {
+	var st Structure
+	var warns []string
+	fields := map[string]any{}
+	if len(extras) > 0 {
+		var v any
+		if err := json.Unmarshal(extras, &v); err == nil {
+			if m, ok := v.(map[string]any); ok {
+				fields = m
+			}
+		}
+	}
+	text := func(key string) string {
+		v, ok := fields[key]
+		if !ok {
+			return ""
+		}
+		s, ok := scalarText(v)
+		if !ok {
+			warns = append(warns, fmt.Sprintf("extras.%s: expected text, got %s; ignored", key, jsonKind(v)))
+		}
+		return s
+	}
+	st.ID = firstNonEmpty(text(keyFMA), text(keyUBERON), text(keyID), cleanText(nodeName), fmt.Sprintf("node%d", index))
+	st.Name = firstNonEmpty(text(keyNameEN), text(keyName), prettyName(nodeName), st.ID)
+	st.NameLatin = text(keyNameLA)
+	st.System = strings.ToLower(text(keySystem))
+	st.Region = text(keyRegion)
+	st.Side = firstNonEmpty(strings.ToLower(text(keySide)), sideFromName(st.Name))
+	st.Parent = text(keyParent)
+	st.Description = text(keyDescription)
+	st.Origin = text(keyOrigin)
+	st.Insertion = text(keyInsertion)
+	st.Innervation = text(keyInnervation)
+	st.BloodSupply = text(keyBlood)
+	st.Credit = text(keyCredit)
+	st.Ghosted = strings.EqualFold(text(keyState), "ghost")
+	st.Synonyms = textList(fields[keySynonyms])
+	if c := text(keyColor); c != "" {
+		col, err := ParseColor(c)
+		if err != nil {
+			warns = append(warns, fmt.Sprintf("extras.color: %v; ignored", err))
+		}
+		st.Color = col
+	}
+	st.Extras = otherScalars(fields)
+	return st, warns
+}
+
+var knownKeys = map[string]bool{
+	keyFMA: true, keyUBERON: true, keyID: true, keyNameEN: true, keyName: true, keyNameLA: true,
+	keySynonyms: true, keySystem: true, keyRegion: true, keySide: true, keyParent: true,
+	keyColor: true, keyState: true, keyDescription: true, keyOrigin: true, keyInsertion: true,
+	keyInnervation: true, keyBlood: true, keyCredit: true,
+}
+
+func otherScalars(fields map[string]any) map[string]string {
+	var out map[string]string
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if knownKeys[k] {
+			continue
+		}
+		if s, ok := scalarText(fields[k]); ok && s != "" {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[cleanText(k)] = s
+		}
+	}
+	return out
+}
+
+// scalarText renders a JSON string, number or boolean as cleaned text.
+func scalarText(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return cleanText(x), true
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64), true
+	case bool:
+		return strconv.FormatBool(x), true
+	case nil:
+		return "", true
+	}
+	return "", false
+}
+
+func textList(v any) []string {
+	var out []string
+	add := func(s string) {
+		if s = cleanText(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	switch x := v.(type) {
+	case string:
+		for _, s := range strings.Split(x, ";") {
+			add(s)
+		}
+	case []any:
+		for _, e := range x {
+			if s, ok := e.(string); ok {
+				add(s)
+			}
+		}
+	}
+	return out
+}
+
+func jsonKind(v any) string {
+	switch v.(type) {
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "an object"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// cleanText trims space, drops control characters and invalid UTF-8, and bounds the length.
+func cleanText(s string) string {
+	s = strings.ToValidUTF8(s, "")
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\n' {
+			return -1
+		}
+		return r
+	}, s)
+	s = strings.TrimSpace(s)
+	if len(s) > maxExtraLen {
+		cut := maxExtraLen
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
+	return s
+}
+
+// prettyName turns a node name like "right_humerus" into "Right humerus".
+func prettyName(s string) string {
+	s = cleanText(strings.NewReplacer("_", " ", "-", " ").Replace(s))
+	if s == "" {
+		return ""
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// ParseColor reads "#rrggbb" or "#rrggbbaa".
+func ParseColor(s string) (Color, error) {
+	h := strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if len(h) != 6 && len(h) != 8 {
+		return Color{}, fmt.Errorf("colour %q is not #rrggbb or #rrggbbaa", s)
+	}
+	v, err := strconv.ParseUint(h, 16, 32)
+	if err != nil {
+		return Color{}, fmt.Errorf("colour %q is not #rrggbb or #rrggbbaa", s)
+	}
+	if len(h) == 6 {
+		v = v<<8 | 0xff
+	}
+	return Color{uint8(v >> 24), uint8(v >> 16), uint8(v >> 8), uint8(v)}, nil
+}
+
+// sideFromName reads "left" or "right" from a name that starts with it ("Right humerus").
+func sideFromName(name string) string {
+	l := strings.ToLower(name)
+	for _, side := range []string{"left", "right"} {
+		if strings.HasPrefix(l, side+" ") {
+			return side
+		}
+	}
+	return ""
+}

@@ -1,0 +1,291 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unsafe"
+)
+
+// OBJOptions say how to place an OBJ file's coordinates in the scene frame (Y up, metres).
+type OBJOptions struct {
+	Scale float32 // multiplies every position; 0 means 1
+	ZUp   bool    // the file has Z up (BodyParts3D does): rotate -90° about X
+}
+
+// DetectOBJOptions reads the comment lines at the top of an OBJ file for its frame, as
+// BodyParts3D writes it ("# frame: ... millimetres, Z up ..."). With no such comment it assumes
+// metres and Y up, the Wavefront convention.
+func DetectOBJOptions(data []byte) OBJOptions {
+	var o OBJOptions
+	for _, line := range headerComments(data) {
+		l := strings.ToLower(line)
+		if strings.Contains(l, "millimet") {
+			o.Scale = 0.001
+		}
+		if strings.Contains(l, "z up") || strings.Contains(l, "z-up") {
+			o.ZUp = true
+		}
+	}
+	return o
+}
+
+func headerComments(data []byte) []string {
+	var out []string
+	for len(data) > 0 && len(out) < 64 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		if line[0] != '#' {
+			break
+		}
+		out = append(out, cleanText(string(line[1:])))
+	}
+	return out
+}
+
+var nameWithFMA = regexp.MustCompile(`^(.+?)\s*\((FMA\d+)\)$`)
+
+// objParser holds the state of one parse: global vertex pools (OBJ indices are global across
+// objects) and the part being built.
+type objParser struct {
+	file  string
+	opt   OBJOptions
+	v, vn []float32
+	out   Scene
+	cur   *Part
+	remap map[uint64]uint32
+	line  int
+	poly  []uint32
+}
+
+// ParseOBJ reads a Wavefront OBJ file. Each `o` (or `g`, when the file has no `o`) starts a
+// structure; faces are triangulated as fans; vertices with the same position and normal are
+// shared. Texture coordinates, materials, lines and points are ignored.
+func ParseOBJ(data []byte, name string, opt OBJOptions) (*Scene, error) {
+	if opt.Scale == 0 {
+		opt.Scale = 1
+	}
+	p := &objParser{file: name, opt: opt}
+	p.out.Source = name
+	header := headerComments(data)
+	useG := !hasObjectStatement(data)
+	for len(data) > 0 {
+		p.line++
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if err := p.parseLine(line, useG); err != nil {
+			return nil, err
+		}
+	}
+	p.finishPart()
+	if len(p.out.Parts) == 0 {
+		return nil, &Error{File: name, Msg: "no faces: not an OBJ mesh, or an empty one"}
+	}
+	p.applyHeader(header)
+	disambiguate(p.out.Parts)
+	return &p.out, nil
+}
+
+func hasObjectStatement(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("o ")) || bytes.Contains(data, []byte("\no "))
+}
+
+func (p *objParser) errorf(field, format string, args ...any) error {
+	return &Error{File: p.file, Line: p.line, Field: field, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (p *objParser) parseLine(line []byte, useG bool) error {
+	line = bytes.TrimSpace(line)
+	if len(line) < 2 || line[0] == '#' {
+		return nil
+	}
+	sp := bytes.IndexAny(line, " \t")
+	if sp < 0 {
+		return nil
+	}
+	key, rest := line[:sp], bytes.TrimSpace(line[sp+1:])
+	switch string(key) {
+	case "v":
+		return p.readVec(&p.v, rest, "v", p.opt.Scale)
+	case "vn":
+		return p.readVec(&p.vn, rest, "vn", 1)
+	case "f":
+		return p.face(rest)
+	case "o":
+		p.startPart(string(rest))
+	case "g":
+		if useG {
+			p.startPart(string(rest))
+		}
+	}
+	return nil
+}
+
+func (p *objParser) readVec(dst *[]float32, rest []byte, field string, scale float32) error {
+	var xyz [3]float32
+	for k := 0; k < 3; k++ {
+		rest = bytes.TrimLeft(rest, " \t")
+		end := bytes.IndexAny(rest, " \t")
+		if end < 0 {
+			end = len(rest)
+		}
+		if end == 0 {
+			return p.errorf(field, "needs three numbers")
+		}
+		f, err := strconv.ParseFloat(unsafe.String(&rest[0], end), 32)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			return p.errorf(field, "%q is not a finite number", rest[:end])
+		}
+		xyz[k] = float32(f) * scale
+		rest = rest[end:]
+	}
+	if p.opt.ZUp {
+		xyz = [3]float32{xyz[0], xyz[2], -xyz[1]}
+	}
+	*dst = append(*dst, xyz[0], xyz[1], xyz[2])
+	return nil
+}
+
+func (p *objParser) startPart(name string) {
+	p.finishPart()
+	name = cleanText(name)
+	st := Structure{ID: firstNonEmpty(name, fmt.Sprintf("object%d", len(p.out.Parts)+1))}
+	st.Name = firstNonEmpty(prettyName(name), st.ID)
+	p.cur = &Part{Structure: st}
+	p.remap = map[uint64]uint32{}
+}
+
+func (p *objParser) finishPart() {
+	if p.cur == nil || p.cur.Mesh.TriangleCount() == 0 {
+		p.cur = nil
+		return
+	}
+	m := &p.cur.Mesh
+	if m.Normals == nil {
+		m.Normals = computeNormals(m.Positions, m.Indices)
+	} else if len(m.Normals) != len(m.Positions) {
+		m.Normals = computeNormals(m.Positions, m.Indices)
+	}
+	p.out.Parts = append(p.out.Parts, *p.cur)
+	p.cur = nil
+}
+
+// face reads "f a b c ..." where each corner is v, v/vt, v/vt/vn or v//vn.
+func (p *objParser) face(rest []byte) error {
+	if p.cur == nil {
+		p.startPart("")
+	}
+	p.poly = p.poly[:0]
+	nv, nn := len(p.v)/3, len(p.vn)/3
+	for len(rest) > 0 {
+		rest = bytes.TrimLeft(rest, " \t")
+		end := bytes.IndexAny(rest, " \t")
+		if end < 0 {
+			end = len(rest)
+		}
+		if end == 0 {
+			break
+		}
+		corner := rest[:end]
+		rest = rest[end:]
+		vi, ni, err := p.corner(corner, nv, nn)
+		if err != nil {
+			return err
+		}
+		p.poly = append(p.poly, p.vertex(vi, ni))
+	}
+	if len(p.poly) < 3 {
+		return p.errorf("f", "a face needs at least three corners")
+	}
+	m := &p.cur.Mesh
+	for i := 1; i+1 < len(p.poly); i++ {
+		m.Indices = append(m.Indices, p.poly[0], p.poly[i], p.poly[i+1])
+	}
+	return nil
+}
+
+func (p *objParser) corner(c []byte, nv, nn int) (vi, ni int, err error) {
+	parts := bytes.SplitN(c, []byte("/"), 3)
+	vi, err = p.index(parts[0], nv, "f")
+	if err != nil {
+		return 0, 0, err
+	}
+	ni = -1
+	if len(parts) == 3 && len(parts[2]) > 0 {
+		if ni, err = p.index(parts[2], nn, "f (normal)"); err != nil {
+			return 0, 0, err
+		}
+	}
+	return vi, ni, nil
+}
+
+func (p *objParser) index(b []byte, n int, field string) (int, error) {
+	if len(b) == 0 {
+		return 0, p.errorf(field, "empty index")
+	}
+	i, err := strconv.Atoi(unsafe.String(&b[0], len(b)))
+	if err != nil {
+		return 0, p.errorf(field, "%q is not an index", b)
+	}
+	if i < 0 {
+		i = n + i + 1
+	}
+	if i < 1 || i > n {
+		return 0, p.errorf(field, "index %s is out of range (%d defined so far)", b, n)
+	}
+	return i - 1, nil
+}
+
+// vertex returns the part-local index of the (position, normal) pair, adding it when new.
+func (p *objParser) vertex(vi, ni int) uint32 {
+	key := uint64(vi)<<32 | uint64(uint32(ni))
+	if idx, ok := p.remap[key]; ok {
+		return idx
+	}
+	m := &p.cur.Mesh
+	idx := uint32(m.VertexCount())
+	m.Positions = append(m.Positions, p.v[3*vi:3*vi+3]...)
+	if ni >= 0 {
+		m.Normals = append(m.Normals, p.vn[3*ni:3*ni+3]...)
+	} else {
+		m.Normals = nil // any corner without a normal: compute them all
+	}
+	p.remap[key] = idx
+	return idx
+}
+
+// applyHeader takes credit and, for a one-structure file, a "Name (FMAnnnn)" title from the
+// leading comments.
+func (p *objParser) applyHeader(header []string) {
+	for _, h := range header {
+		l := strings.ToLower(h)
+		if p.out.Attribution == "" && (strings.Contains(l, "licen") || strings.Contains(l, "(c)") || strings.Contains(h, "©") || strings.Contains(l, "copyright")) {
+			p.out.Attribution = h
+		}
+	}
+	if len(p.out.Parts) == 1 && len(header) > 0 {
+		if m := nameWithFMA.FindStringSubmatch(header[0]); m != nil {
+			p.out.Parts[0].Name = m[1]
+			p.out.Parts[0].ID = m[2]
+			p.out.Parts[0].Side = sideFromName(m[1])
+		}
+	}
+	if p.out.Title == "" && len(p.out.Parts) == 1 {
+		p.out.Title = p.out.Parts[0].Name
+	}
+}

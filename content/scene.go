@@ -1,0 +1,164 @@
+// Package content reads anatomy content: 3D scenes (glTF 2.0, OBJ) whose meshes are named
+// structures, and (in later slices) model packs. It imports only the standard library, takes an
+// fs.FS where it reads files, and never panics on bad input: every problem comes back as an error
+// that names the file and the field.
+package content
+
+import (
+	"fmt"
+	"math"
+)
+
+// Mesh is indexed triangle geometry in the scene's frame (glTF convention: Y up, metres), laid out
+// the way it is uploaded to the GPU: three floats per vertex position and normal, three indices per
+// triangle.
+type Mesh struct {
+	Positions []float32
+	Normals   []float32
+	Indices   []uint32
+}
+
+// VertexCount is the number of vertices.
+func (m *Mesh) VertexCount() int { return len(m.Positions) / 3 }
+
+// TriangleCount is the number of triangles.
+func (m *Mesh) TriangleCount() int { return len(m.Indices) / 3 }
+
+// Bounds returns the axis-aligned box of the vertices that triangles use. An empty mesh returns
+// an empty box.
+func (m *Mesh) Bounds() Box {
+	b := EmptyBox()
+	for _, i := range m.Indices {
+		p := m.Positions[3*i : 3*i+3]
+		b = b.Extend(Vec3{p[0], p[1], p[2]})
+	}
+	return b
+}
+
+// Vec3 is a point or direction.
+type Vec3 [3]float32
+
+// Box is an axis-aligned bounding box.
+type Box struct{ Min, Max Vec3 }
+
+// EmptyBox returns a box that contains nothing; extending it with a point gives that point.
+func EmptyBox() Box {
+	inf := float32(math.Inf(1))
+	return Box{Min: Vec3{inf, inf, inf}, Max: Vec3{-inf, -inf, -inf}}
+}
+
+// Empty reports whether the box contains no point.
+func (b Box) Empty() bool { return b.Min[0] > b.Max[0] }
+
+// Extend returns the box grown to contain p.
+func (b Box) Extend(p Vec3) Box {
+	for k := 0; k < 3; k++ {
+		b.Min[k] = min(b.Min[k], p[k])
+		b.Max[k] = max(b.Max[k], p[k])
+	}
+	return b
+}
+
+// Union returns the smallest box holding both.
+func (b Box) Union(o Box) Box {
+	if o.Empty() {
+		return b
+	}
+	return b.Extend(o.Min).Extend(o.Max)
+}
+
+// Center is the middle of the box.
+func (b Box) Center() Vec3 {
+	return Vec3{(b.Min[0] + b.Max[0]) / 2, (b.Min[1] + b.Max[1]) / 2, (b.Min[2] + b.Max[2]) / 2}
+}
+
+// Radius is half the diagonal: the radius of a sphere around Center that holds the box.
+func (b Box) Radius() float32 {
+	if b.Empty() {
+		return 0
+	}
+	dx, dy, dz := b.Max[0]-b.Min[0], b.Max[1]-b.Min[1], b.Max[2]-b.Min[2]
+	return float32(math.Sqrt(float64(dx*dx+dy*dy+dz*dz))) / 2
+}
+
+// Structure is one named anatomical structure: what a learner selects, hides or is asked about.
+type Structure struct {
+	ID          string // stable id: an FMA or UBERON id where known ("FMA23130"), else pack-local
+	Name        string // English name
+	NameLatin   string // Terminologia Anatomica
+	Synonyms    []string
+	System      string // skeletal, muscular, cardiovascular, nervous, ...
+	Region      string // shoulder, arm, forearm, ...
+	Side        string // left, right or empty
+	Parent      string // id of the parent structure, if any
+	Color       Color  // default colour; zero means "not given"
+	Ghosted     bool   // shown translucent by default (skin)
+	Description string
+	Origin      string
+	Insertion   string
+	Innervation string
+	BloodSupply string
+	Credit      string            // per-structure credit, when it differs from the scene's
+	Extras      map[string]string // other scalar fields found with the structure
+}
+
+// Color is a straight (not premultiplied) RGBA colour; A == 0 means "not given".
+type Color struct{ R, G, B, A uint8 }
+
+// Part is a structure with its geometry.
+type Part struct {
+	Structure
+	Mesh Mesh
+}
+
+// Scene is a loaded model: structures with meshes in one frame, and where it came from.
+type Scene struct {
+	Title       string
+	Source      string // file the scene was read from
+	Attribution string // credit to show with the model (glTF asset.copyright, OBJ header)
+	Schematic   bool   // drawn for teaching, not from patient anatomy
+	Parts       []Part
+	Warnings    []string // problems that did not stop the load (skipped primitives, odd fields)
+}
+
+// Bounds is the box around every part.
+func (s *Scene) Bounds() Box {
+	b := EmptyBox()
+	for i := range s.Parts {
+		b = b.Union(s.Parts[i].Mesh.Bounds())
+	}
+	return b
+}
+
+// Part returns the part with the given id, or nil.
+func (s *Scene) Part(id string) *Part {
+	for i := range s.Parts {
+		if s.Parts[i].ID == id {
+			return &s.Parts[i]
+		}
+	}
+	return nil
+}
+
+// Error is a problem with input, naming the file and, where it can, the field (and line).
+type Error struct {
+	File  string
+	Line  int    // 1-based; 0 when not known
+	Field string // e.g. `accessors[3].count`, `nodes[2].extras.system`
+	Msg   string
+}
+
+func (e *Error) Error() string {
+	loc := e.File
+	if e.Line > 0 {
+		loc = fmt.Sprintf("%s:%d", loc, e.Line)
+	}
+	if e.Field != "" {
+		return fmt.Sprintf("%s: %s: %s", loc, e.Field, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", loc, e.Msg)
+}
+
+func errorf(file, field, format string, args ...any) *Error {
+	return &Error{File: file, Field: field, Msg: fmt.Sprintf(format, args...)}
+}
