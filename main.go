@@ -1,19 +1,42 @@
+// Osteon: practise anatomy and clinical procedures on 3D models.
+//
+//	osteon [FILE]        open the app, on FILE (.glb, .gltf, .obj) or the built-in model
 package main
 
 import (
-	_ "fyne.io/fyne/v2/app"
-	_ "fyne.io/fyne/v2/widget"
-	_ "fyne.io/fyne/v2/test"
-	_ "github.com/g3n/engine/renderer"
-	_ "github.com/g3n/engine/gls"
-	_ "github.com/g3n/engine/camera"
-	_ "github.com/g3n/engine/graphic"
-	_ "github.com/g3n/engine/experimental/collision"
-	_ "github.com/g3n/engine/light"
-	_ "github.com/g3n/engine/loader/gltf"
-	_ "modernc.org/sqlite"
-	_ "github.com/google/go-cmp/cmp"
-	_ "github.com/open-spaced-repetition/go-fsrs/v4"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2/app"
+
+	"github.com/osteon/osteon/ui"
 )
 
-func main() {}
+const appID = "org.osteon.Osteon"
+
+func main() {
+	started := time.Now()
+	log.SetFlags(0)
+	log.SetPrefix("osteon: ")
+	flag.Usage = usage
+	flag.Parse()
+	if flag.NArg() > 1 {
+		usage()
+		os.Exit(2)
+	}
+	a := app.NewWithID(appID)
+	u := ui.New(a, ui.Config{ModelPath: flag.Arg(0), Started: started})
+	u.ShowAndRun()
+}
+
+func usage() {
+	fmt.Fprintf(os.Stderr, `usage: osteon [FILE]
+
+Opens Osteon on FILE, a glTF 2.0 (.glb, .gltf) or Wavefront OBJ (.obj) model,
+or on the built-in schematic upper limb when no file is given.
+`)
+}
+

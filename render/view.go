@@ -56,18 +56,32 @@ type animation struct {
 	dur      time.Duration
 }
 
-// NewView returns a view drawing through e, which may be nil when there is no OpenGL: the view
-// then keeps camera and state (picking still works) but renders nothing.
+// NewView returns a view drawing through e, which may be nil while OpenGL starts or when there
+// is none: the view then keeps camera and state (picking still works) but renders nothing until
+// SetEngine.
 func NewView(e *Engine) *View {
-	v := &View{engine: e, hover: -1, wake: make(chan struct{}, 1), done: make(chan struct{}),
+	v := &View{hover: -1, wake: make(chan struct{}, 1), done: make(chan struct{}),
 		background: [3]float32{0.16, 0.17, 0.19}}
 	v.cam = NewCamera(Sphere{Radius: 1}, 640, 480)
 	if e != nil {
-		go v.loop()
-	} else {
-		close(v.done)
+		v.SetEngine(e)
 	}
 	return v
+}
+
+// SetEngine starts rendering through e. Only the first engine given is used.
+func (v *View) SetEngine(e *Engine) {
+	v.mu.Lock()
+	start := v.engine == nil && e != nil && !v.closed
+	if start {
+		v.engine = e
+		v.dirty = true
+	}
+	v.mu.Unlock()
+	if start {
+		go v.loop()
+		v.invalidate()
+	}
 }
 
 // OnFrame sets the function that receives each finished frame (on the render goroutine).
@@ -316,28 +330,33 @@ var ErrNoModel = errors.New("render: no model")
 // RenderNow renders the current state at once and returns the frame (tests, benchmarks,
 // screenshots). It does not call OnFrame.
 func (v *View) RenderNow() (Frame, error) {
-	if v.engine == nil {
+	v.mu.Lock()
+	e := v.engine
+	if e == nil {
+		v.mu.Unlock()
 		return Frame{}, errors.New("render: no OpenGL")
 	}
-	v.mu.Lock()
 	spec, img, ok := v.snapshot(time.Now())
 	v.mu.Unlock()
 	if !ok {
 		return Frame{}, ErrNoModel
 	}
-	st, err := v.engine.draw(spec, img)
+	st, err := e.draw(spec, img)
 	return Frame{Image: img, Stats: st}, err
 }
 
 // Close stops the render goroutine (the engine is closed by its owner).
 func (v *View) Close() {
 	v.mu.Lock()
+	running := v.engine != nil
 	if !v.closed {
 		v.closed = true
 		close(v.wake)
 	}
 	v.mu.Unlock()
-	<-v.done
+	if running {
+		<-v.done
+	}
 }
 
 func (v *View) loop() {

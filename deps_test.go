@@ -1,0 +1,118 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/osteon/osteon"
+
+// importRules keeps DESIGN.md's import directions: which project packages and which outside
+// modules each package may import directly. Test-only helpers (…test packages) are exempt.
+var importRules = map[string]struct {
+	internal []string // project packages allowed
+	external []string // import path prefixes allowed besides the standard library
+}{
+	"":         {internal: []string{"ui", "render", "content", "learning", "progress", "assets"}, external: []string{"fyne.io/"}},
+	"ui":       {internal: []string{"render", "content", "learning", "progress", "assets"}, external: []string{"fyne.io/", "golang.org/x/text/"}},
+	"render":   {internal: []string{"content"}, external: []string{"github.com/g3n/engine/", "github.com/go-gl/glfw/"}},
+	"content":  {external: []string{"github.com/BurntSushi/toml"}},
+	"learning": {internal: []string{"content"}, external: []string{"github.com/open-spaced-repetition/go-fsrs/"}},
+	"progress": {internal: []string{"learning"}, external: []string{"modernc.org/sqlite"}},
+	"assets":   {},
+}
+
+type pkgInfo struct {
+	ImportPath string
+	Imports    []string
+	Standard   bool
+}
+
+func listPackages(t *testing.T) []pkgInfo {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-json", "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	var pkgs []pkgInfo
+	for {
+		var p pkgInfo
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		pkgs = append(pkgs, p)
+	}
+	return pkgs
+}
+
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+func TestImportDirections(t *testing.T) {
+	pkgs := listPackages(t)
+	if len(pkgs) < 4 {
+		t.Fatalf("go list found only %d packages", len(pkgs))
+	}
+	for _, p := range pkgs {
+		rel := strings.TrimPrefix(strings.TrimPrefix(p.ImportPath, module), "/")
+		top, _, _ := strings.Cut(rel, "/")
+		if strings.HasSuffix(rel, "test") || strings.Contains(rel, "/gen") {
+			continue // test helpers and generator programs
+		}
+		rule, ok := importRules[top]
+		if !ok {
+			t.Errorf("package %s is outside the agreed layout (DESIGN.md)", p.ImportPath)
+			continue
+		}
+		for _, imp := range p.Imports {
+			if isStd(imp) || imp == "C" || imp == "unsafe" {
+				continue
+			}
+			if strings.HasPrefix(imp, module+"/") {
+				to := strings.TrimPrefix(imp, module+"/")
+				toTop, _, _ := strings.Cut(to, "/")
+				if toTop == top || contains(rule.internal, toTop) {
+					continue
+				}
+				t.Errorf("%s imports %s: DESIGN.md does not allow %s -> %s", p.ImportPath, imp, nameOf(top), toTop)
+				continue
+			}
+			if !hasPrefix(rule.external, imp) {
+				t.Errorf("%s imports %s, which is not allowed for %s", p.ImportPath, imp, nameOf(top))
+			}
+		}
+	}
+}
+
+func nameOf(top string) string {
+	if top == "" {
+		return "main"
+	}
+	return top
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefix(prefixes []string, s string) bool {
+	for _, p := range prefixes {
+		if s == strings.TrimSuffix(p, "/") || strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}

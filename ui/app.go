@@ -1,0 +1,202 @@
+// Package ui is Osteon's Fyne interface: the navigation shell, the screens and the 3D viewer
+// widget. It is the only package that imports Fyne. Slow work (loading models, starting OpenGL)
+// runs off the UI goroutine and comes back through fyne.Do.
+package ui
+
+import (
+	"fmt"
+	"io/fs"
+	"log"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/osteon/osteon/content"
+	"github.com/osteon/osteon/render"
+)
+
+// Config is what main passes in.
+type Config struct {
+	ModelPath    string // model file to open at start; empty opens the built-in model
+	Builtin      fs.FS  // built-in content
+	BuiltinModel string // path of the built-in model inside Builtin
+	Started      time.Time
+	Log          *log.Logger
+}
+
+// UI is the application window and its screens.
+type UI struct {
+	app     fyne.App
+	win     fyne.Window
+	cfg     Config
+	engine  *render.Engine
+	view    *render.View
+	viewer  *Viewer
+	explore *explore
+	shell   *shell
+	loading *widget.ProgressBarInfinite
+}
+
+// New builds the window. Call ShowAndRun to start.
+func New(a fyne.App, cfg Config) *UI {
+	if cfg.Log == nil {
+		cfg.Log = log.Default()
+	}
+	if cfg.Started.IsZero() {
+		cfg.Started = time.Now()
+	}
+	a.Settings().SetTheme(newTheme())
+	u := &UI{app: a, cfg: cfg, win: a.NewWindow("Osteon")}
+	u.view = render.NewView(nil)
+	u.viewer = NewViewer(u.view)
+	u.viewer.OnFirstFrame = func() {
+		u.cfg.Log.Printf("first frame %v after launch", time.Since(u.cfg.Started).Round(time.Millisecond))
+	}
+	u.explore = newExplore(u.viewer)
+	u.explore.onOpen = u.openDialog
+	u.explore.onHelp = u.showHelp
+	u.loading = widget.NewProgressBarInfinite()
+	u.loading.Hide()
+	u.shell = newShell(u.screens())
+	u.win.SetContent(container.NewBorder(nil, u.loading, nil, nil, u.shell.root))
+	u.win.SetMainMenu(u.menu())
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.shortcuts()
+	u.win.SetCloseIntercept(u.quit)
+	return u
+}
+
+// Window is the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// ShowAndRun shows the window, starts OpenGL and loads the first model, then runs the app.
+func (u *UI) ShowAndRun() {
+	u.Start()
+	u.win.ShowAndRun()
+}
+
+// Start starts OpenGL and loads the first model in the background.
+func (u *UI) Start() {
+	go u.startEngine()
+	if u.cfg.ModelPath != "" {
+		u.loadFile(u.cfg.ModelPath)
+	} else {
+		u.loadBuiltin()
+	}
+}
+
+func (u *UI) startEngine() {
+	e, err := render.NewEngine(render.Options{MSAA: msaaSetting(u.app), MainThread: fyne.DoAndWait})
+	if err != nil {
+		u.cfg.Log.Printf("3D view unavailable: %v", err)
+		fyne.Do(func() {
+			u.viewer.SetUnavailable("3D view unavailable\n\n" + err.Error() +
+				"\n\nEverything else works: browse structures in the list and read about them.")
+		})
+		return
+	}
+	info := e.Info()
+	u.cfg.Log.Printf("OpenGL: %s, %s (%s), MSAA %dx", info.Backend, info.Renderer, info.Version, info.MSAA)
+	fyne.Do(func() {
+		u.engine = e
+		u.view.SetEngine(e)
+	})
+}
+
+// quit closes OpenGL off the main thread (a GLFW fallback context must be destroyed there), then
+// quits.
+func (u *UI) quit() {
+	go func() {
+		u.view.Close()
+		if u.engine != nil {
+			u.engine.Close()
+		}
+		fyne.Do(u.app.Quit)
+	}()
+}
+
+func (u *UI) loadBuiltin() {
+	if u.cfg.Builtin == nil || u.cfg.BuiltinModel == "" {
+		return
+	}
+	u.load(u.cfg.BuiltinModel, func() (*content.Scene, error) {
+		return content.Load(u.cfg.Builtin, u.cfg.BuiltinModel)
+	})
+}
+
+func (u *UI) loadFile(path string) {
+	u.load(filepath.Base(path), func() (*content.Scene, error) { return content.OpenFile(path) })
+}
+
+// load reads a model in the background with a progress bar; on failure it names the file and the
+// problem and keeps what was shown.
+func (u *UI) load(name string, read func() (*content.Scene, error)) {
+	u.loading.Show()
+	u.loading.Start()
+	u.explore.status.SetText("Loading " + name + "…")
+	go func() {
+		s, err := read()
+		var m *render.Model
+		if err == nil {
+			m = render.NewModel(s)
+		}
+		fyne.Do(func() {
+			u.loading.Stop()
+			u.loading.Hide()
+			if err != nil {
+				u.explore.status.SetText(sceneStatus(u.explore.scene))
+				dialog.ShowError(fmt.Errorf("could not open %s:\n%w", name, err), u.win)
+				return
+			}
+			u.showScene(s, m, name)
+		})
+	}()
+}
+
+// showScene puts a loaded scene on screen (UI goroutine).
+func (u *UI) showScene(s *content.Scene, m *render.Model, name string) {
+	u.view.SetModel(m)
+	u.explore.setScene(s)
+	u.win.SetTitle("Osteon — " + firstNonEmpty(s.Title, name))
+}
+
+func (u *UI) openDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, u.win)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.shell.show(0)
+		u.loadFile(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".glb", ".gltf", ".obj"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (u *UI) menu() *fyne.MainMenu {
+	open := fyne.NewMenuItem("Open model…", u.openDialog)
+	open.Shortcut = shortcutOpen
+	open.Icon = theme.FolderOpenIcon()
+	file := fyne.NewMenu("File", open)
+	reset := fyne.NewMenuItem("Reset view", func() { u.view.ResetView(cameraMove) })
+	all := fyne.NewMenuItem("Show all", u.explore.showAll)
+	undo := fyne.NewMenuItem("Undo", u.explore.undoLast)
+	undo.Shortcut = shortcutUndo
+	view := fyne.NewMenu("View", reset, all, undo)
+	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("Keyboard shortcuts", u.showHelp),
+		fyne.NewMenuItem("About Osteon", u.showAbout))
+	return fyne.NewMainMenu(file, view, help)
+}

@@ -1,0 +1,203 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/osteon/osteon/content"
+	"github.com/osteon/osteon/content/contenttest"
+	"github.com/osteon/osteon/render"
+)
+
+// newTestUI builds the window on the real BodyParts3D upper limb, without OpenGL: picking, the
+// list and the info panel need none.
+func newTestUI(t *testing.T) *UI {
+	t.Helper()
+	t.Setenv("LANG", "en_US.UTF-8")
+	dir := contenttest.UpperLimb(t)
+	a := test.NewTempApp(t)
+	u := New(a, Config{})
+	s, err := content.OpenFile(filepath.Join(dir, "upper_limb_all.glb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.showScene(s, render.NewModel(s), "upper_limb_all.glb")
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.win.Canvas().Capture() // lays out and sizes the viewer's frames
+	return u
+}
+
+// treeLeaves lists the structure ids the tree shows under open branches.
+func treeLeaves(e *explore) []string {
+	var out []string
+	var walk func(uid string)
+	walk = func(uid string) {
+		for _, c := range e.cat.children(uid) {
+			if isBranch(c) {
+				walk(c)
+			} else {
+				out = append(out, strings.TrimPrefix(c, uidPart))
+			}
+		}
+	}
+	walk("")
+	return out
+}
+
+func TestSearchFiltersList(t *testing.T) {
+	u := newTestUI(t)
+	e := u.explore
+	if n := len(treeLeaves(e)); n != 72 {
+		t.Fatalf("list shows %d structures, want 72", n)
+	}
+	test.Type(e.search, "right HUMERUS")
+	got := treeLeaves(e)
+	if len(got) != 1 || e.cat.byID[got[0]].Name != "Right humerus" {
+		t.Fatalf("search 'right HUMERUS' shows %v", got)
+	}
+	if !strings.Contains(e.count.Text, "1 of 72") {
+		t.Errorf("count says %q", e.count.Text)
+	}
+	e.search.SetText("phalanx index")
+	for _, id := range treeLeaves(e) {
+		if n := strings.ToLower(e.cat.byID[id].Name); !strings.Contains(n, "phalanx") || !strings.Contains(n, "index") {
+			t.Errorf("%q shown for 'phalanx index'", n)
+		}
+	}
+	if n := len(treeLeaves(e)); n != 6 {
+		t.Errorf("'phalanx index' shows %d structures, want 6 (3 phalanges x 2 sides)", n)
+	}
+	e.search.SetText("no such bone")
+	if n := len(treeLeaves(e)); n != 0 {
+		t.Errorf("nonsense search shows %d", n)
+	}
+	e.search.SetText("")
+	if n := len(treeLeaves(e)); n != 72 {
+		t.Errorf("cleared search shows %d", n)
+	}
+}
+
+func TestListSelectionHighlightsModel(t *testing.T) {
+	u := newTestUI(t)
+	e := u.explore
+	id := findStructure(t, e, "Right radius")
+	before := u.view.Pose()
+	e.tree.Select(uidPart + id)
+	if got := u.view.State(id); got != render.Highlighted {
+		t.Fatalf("state after list selection %v, want Highlighted", got)
+	}
+	if !strings.Contains(richText(e.info), "Right radius") {
+		t.Errorf("info panel: %q", richText(e.info))
+	}
+	// The camera is on its way to frame the radius.
+	want, _ := u.view.FramePose(before.Yaw, before.Pitch, id)
+	if want.Target == before.Target {
+		t.Fatal("radius framing would not move the camera: test proves nothing")
+	}
+	other := findStructure(t, e, "Right ulna")
+	e.tree.Select(uidPart + other)
+	if u.view.State(id) != render.Normal || u.view.State(other) != render.Highlighted {
+		t.Errorf("after selecting the ulna: radius %v, ulna %v", u.view.State(id), u.view.State(other))
+	}
+}
+
+func TestModelTapSelectsList(t *testing.T) {
+	u := newTestUI(t)
+	e := u.explore
+	id := findStructure(t, e, "Right humerus")
+	pos, ok := findOnScreen(u, id)
+	if !ok {
+		t.Fatal("the right humerus is nowhere on screen")
+	}
+	test.TapAt(u.viewer, pos)
+	if e.selected != id {
+		t.Fatalf("tap at %v selected %q, want %q", pos, e.selected, id)
+	}
+	if u.view.State(id) != render.Highlighted {
+		t.Errorf("state %v", u.view.State(id))
+	}
+	if !strings.Contains(richText(e.info), "Right humerus") {
+		t.Errorf("info panel: %q", richText(e.info))
+	}
+	// Tapping empty space clears the selection everywhere.
+	test.TapAt(u.viewer, fyne.NewPos(2, 2))
+	if e.selected != "" || u.view.State(id) != render.Normal {
+		t.Errorf("after tapping empty space: selected %q, state %v", e.selected, u.view.State(id))
+	}
+}
+
+func TestHideIsolateGhostUndo(t *testing.T) {
+	u := newTestUI(t)
+	e := u.explore
+	id := findStructure(t, e, "Right scapula")
+	e.tree.Select(uidPart + id)
+	e.rune('h')
+	if u.view.State(id) != render.Hidden {
+		t.Fatalf("H: state %v", u.view.State(id))
+	}
+	e.undoLast()
+	if u.view.State(id) != render.Highlighted {
+		t.Fatalf("undo: state %v", u.view.State(id))
+	}
+	e.rune('i')
+	other := findStructure(t, e, "Left scapula")
+	if u.view.State(id) != render.Highlighted || u.view.State(other) != render.Hidden {
+		t.Fatalf("I: %v %v", u.view.State(id), u.view.State(other))
+	}
+	e.rune('g')
+	if u.view.State(other) != render.Hidden {
+		t.Fatalf("G keeps hidden ones hidden, got %v", u.view.State(other))
+	}
+	e.rune('a')
+	if u.view.State(other) != render.Normal {
+		t.Fatalf("A: %v", u.view.State(other))
+	}
+	e.rune('g')
+	if u.view.State(other) != render.Ghosted {
+		t.Fatalf("G: %v", u.view.State(other))
+	}
+	// With nothing selected, H explains instead of doing nothing silently.
+	e.selectStructure("", false)
+	e.rune('h')
+	if !strings.Contains(e.status.Text, "Select a structure first") {
+		t.Errorf("status %q", e.status.Text)
+	}
+}
+
+func findStructure(t *testing.T, e *explore, name string) string {
+	t.Helper()
+	for _, st := range e.cat.structures {
+		if st.Name == name {
+			return st.ID
+		}
+	}
+	t.Fatalf("no %q", name)
+	return ""
+}
+
+// findOnScreen scans the viewer for a position whose pick is id.
+func findOnScreen(u *UI, id string) (fyne.Position, bool) {
+	s := u.viewer.Size()
+	for y := float32(4); y < s.Height; y += 4 {
+		for x := float32(4); x < s.Width; x += 4 {
+			px, py := u.viewer.pixel(fyne.NewPos(x, y))
+			if h, ok := u.view.Pick(px, py); ok && h.ID == id {
+				return fyne.NewPos(x, y), true
+			}
+		}
+	}
+	return fyne.Position{}, false
+}
+
+func richText(p *infoPanel) string {
+	var b strings.Builder
+	for _, s := range p.text.Segments {
+		b.WriteString(s.Textual())
+		b.WriteString("\n")
+	}
+	return b.String()
+}

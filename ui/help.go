@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+var (
+	shortcutOpen   = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutUndo   = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSearch = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// keyHelp lists every shortcut; the help overlay shows it.
+var keyHelp = [][2]string{
+	{"Drag", "Turn the model"},
+	{"Right-drag, middle-drag or Shift+drag", "Move (pan) the model"},
+	{"Scroll, + / −, Page Up / Down", "Zoom in and out"},
+	{"Click", "Select a structure (click empty space to clear)"},
+	{"Arrow keys", "Turn the model (with the 3D view focused)"},
+	{"F", "Frame the selected structure"},
+	{"R or Home", "Reset the view"},
+	{"H", "Hide the selected structure"},
+	{"I", "Isolate the selected structure"},
+	{"G", "Ghost the others (see through them)"},
+	{"A", "Show all"},
+	{"Ctrl+Z", "Undo hide, isolate, ghost or show all"},
+	{"Esc", "Clear the selection"},
+	{"Ctrl+F", "Search structures"},
+	{"Ctrl+O", "Open a model file (.glb, .gltf, .obj)"},
+	{"Ctrl+1 … Ctrl+7", "Go to Explore, Practice, Procedures, Drills, Progress, Packs, Settings"},
+	{"F1 or ?", "This list"},
+}
+
+func (u *UI) showHelp() {
+	grid := container.NewGridWithColumns(2)
+	for _, k := range keyHelp {
+		grid.Add(widget.NewLabelWithStyle(k[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		grid.Add(widget.NewLabel(k[1]))
+	}
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), u.win)
+	d.Resize(fyne.NewSize(720, 620))
+	d.Show()
+}
+
+func (u *UI) showAbout() {
+	dialog.ShowInformation("About Osteon",
+		"Osteon "+u.app.Metadata().Version+"\nPractise anatomy and clinical procedures on 3D models.\n"+
+			"Everything you do stays on this computer.\nOpen source under the MIT licence.", u.win)
+}
+
+// shortcuts registers window-wide keys: they work whatever has focus, except single letters,
+// which only act when no text field is being typed in.
+func (u *UI) shortcuts() {
+	c := u.win.Canvas()
+	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { u.openDialog() })
+	c.AddShortcut(shortcutUndo, func(fyne.Shortcut) { u.explore.undoLast() })
+	c.AddShortcut(shortcutSearch, func(fyne.Shortcut) {
+		u.shell.show(0)
+		c.Focus(u.explore.search)
+	})
+	for i := range u.shell.screens {
+		key := fyne.KeyName(string(rune('1' + i)))
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
+			func(fyne.Shortcut) { u.shell.show(i) })
+	}
+	c.SetOnTypedRune(func(r rune) {
+		if u.shell.current == 0 {
+			u.explore.rune(r)
+		}
+	})
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if u.shell.current == 0 {
+			u.explore.key(ev)
+		}
+	})
+}

@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Preference keys.
+const prefMSAA = "render.msaa" // "auto", "off" or "4x"
+
+func msaaSetting(a fyne.App) int {
+	switch a.Preferences().StringWithFallback(prefMSAA, "auto") {
+	case "off":
+		return 1
+	case "4x":
+		return 4
+	}
+	return 0
+}
+
+func (u *UI) screens() []*screen {
+	return []*screen{
+		{title: "Explore", icon: theme.SearchIcon(), build: func() fyne.CanvasObject { return u.explore.root }},
+		{title: "Practice", icon: theme.QuestionIcon(), build: func() fyne.CanvasObject {
+			return comingScreen("Practice", "Adaptive quizzes on the 3D model: find a structure by clicking it, name the highlighted one "+
+				"by choosing or typing, and answer your packs' own questions. Each item comes back just before you would "+
+				"forget it, and new items start where your mastery is weakest.")
+		}},
+		{title: "Procedures", icon: theme.ListIcon(), build: func() fyne.CanvasObject {
+			return comingScreen("Procedures", "Step-by-step clinical procedures beside the 3D model, such as venepuncture at the "+
+				"antecubital fossa: Learn each step and why, Practise choosing the next action, and Test yourself with "+
+				"a debrief scored the way skills assessments are.")
+		}},
+		{title: "Drills", icon: theme.MediaFastForwardIcon(), build: func() fyne.CanvasObject {
+			return comingScreen("Drills", "Short timed repetitions: locate named structures as fast as you can, or put a sequence "+
+				"in order against the clock, with personal bests and your learning curve.")
+		}},
+		{title: "Progress", icon: theme.InfoIcon(), build: func() fyne.CanvasObject {
+			return comingScreen("Progress", "Your mastery painted on the model, by system and region, the reviews due in the coming "+
+				"days, streaks and drill curves. Everything you answer is kept on this computer only.")
+		}},
+		{title: "Packs", icon: theme.StorageIcon(), build: func() fyne.CanvasObject {
+			return comingScreen("Packs", "Model packs installed on this computer: their version, licence and credit, and where "+
+				"they came from. Until pack installation arrives, open a glTF (.glb, .gltf) or OBJ model with File > Open.")
+		}},
+		{title: "Settings", icon: theme.SettingsIcon(), build: u.settingsScreen},
+	}
+}
+
+// comingScreen says plainly what a screen will hold; it shows no made-up data.
+func comingScreen(title, what string) fyne.CanvasObject {
+	h := widget.NewRichText(heading(title), para(what),
+		italic("This part of Osteon is not built yet. Explore works now: turn the model, search the structures, and read about each one."))
+	h.Wrapping = fyne.TextWrapWord
+	return container.NewPadded(container.NewVBox(h))
+}
+
+func (u *UI) settingsScreen() fyne.CanvasObject {
+	msaa := widget.NewRadioGroup([]string{"Automatic (on with a graphics card, off with software rendering)", "Off", "4x"}, nil)
+	values := []string{"auto", "off", "4x"}
+	cur := u.app.Preferences().StringWithFallback(prefMSAA, "auto")
+	for i, v := range values {
+		if v == cur {
+			msaa.SetSelected(msaa.Options[i])
+		}
+	}
+	msaa.OnChanged = func(s string) {
+		for i, o := range msaa.Options {
+			if o == s {
+				u.app.Preferences().SetString(prefMSAA, values[i])
+			}
+		}
+	}
+	gl := widget.NewLabel("OpenGL is starting…")
+	gl.Wrapping = fyne.TextWrapWord
+	if u.engine != nil {
+		i := u.engine.Info()
+		gl.SetText(fmt.Sprintf("%s\n%s\nOpenGL %s\nContext: %s\nMultisampling now: %dx", i.Renderer, i.Vendor, i.Version, i.Backend, i.MSAA))
+	} else {
+		gl.SetText("No 3D view this session (see the Explore screen for why), or OpenGL has not started yet.")
+	}
+	form := widget.NewForm(
+		widget.NewFormItem("Smoothing (multisampling)", container.NewVBox(msaa, widget.NewLabel("Takes effect the next time Osteon starts."))),
+		widget.NewFormItem("Graphics", gl),
+	)
+	return container.NewPadded(container.NewVBox(widget.NewRichText(heading("Settings")), form))
+}
