@@ -39,4 +39,3 @@ Opens Osteon on FILE, a glTF 2.0 (.glb, .gltf) or Wavefront OBJ (.obj) model,
 or on the built-in schematic upper limb when no file is given.
 `)
 }
-

@@ -244,4 +244,3 @@ func (w *Viewer) TypedKey(ev *fyne.KeyEvent) {
 		w.view.Zoom(1 / 0.85)
 	}
 }
-
