@@ -96,8 +96,8 @@ func (u *UI) startEngine() {
 	if err != nil {
 		u.cfg.Log.Printf("3D view unavailable: %v", err)
 		fyne.Do(func() {
-			u.viewer.SetUnavailable("3D view unavailable\n\n" + err.Error() +
-				"\n\nEverything else works: browse structures in the list and read about them.")
+			u.viewer.SetUnavailable("3D view unavailable", err.Error(),
+				"Everything else works: search the structures in the list and read about each one.")
 		})
 		return
 	}
@@ -193,7 +193,7 @@ func (u *UI) menu() *fyne.MainMenu {
 	reset := fyne.NewMenuItem("Reset view", func() { u.view.ResetView(cameraMove) })
 	all := fyne.NewMenuItem("Show all", u.explore.showAll)
 	undo := fyne.NewMenuItem("Undo", u.explore.undoLast)
-	undo.Shortcut = shortcutUndo
+	undo.Shortcut = &fyne.ShortcutUndo{}
 	view := fyne.NewMenu("View", reset, all, undo)
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard shortcuts", u.showHelp),

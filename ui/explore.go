@@ -25,7 +25,7 @@ type explore struct {
 	scene    *content.Scene
 	search   *widget.Entry
 	count    *widget.Label
-	tree     *widget.Tree
+	tree     *structureTree
 	info     *infoPanel
 	status   *widget.Label
 	selected string
@@ -43,16 +43,7 @@ func newExplore(viewer *Viewer) *explore {
 	e.search.OnChanged = e.filter
 	e.count = widget.NewLabel("")
 	e.count.TextStyle.Italic = true
-	e.tree = widget.NewTree(
-		func(uid string) []string { return e.cat.children(uid) },
-		isBranch,
-		func(bool) fyne.CanvasObject {
-			l := widget.NewLabel("Structure name placeholder")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(uid string, _ bool, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.cat.label(uid)) },
-	)
+	e.tree = newStructureTree(e)
 	e.tree.OnSelected = func(uid string) {
 		if e.syncing || isBranch(uid) {
 			return
@@ -331,4 +322,37 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// structureTree is the structure list: a tree that also passes the Explore shortcuts (H, I, G,
+// A, R, F, ?, Esc, F1) on while it has keyboard focus.
+type structureTree struct {
+	widget.Tree
+	e *explore
+}
+
+func newStructureTree(e *explore) *structureTree {
+	t := &structureTree{e: e}
+	t.ChildUIDs = func(uid string) []string { return e.cat.children(uid) }
+	t.IsBranch = isBranch
+	t.CreateNode = func(bool) fyne.CanvasObject {
+		l := widget.NewLabel("Structure name placeholder")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	t.UpdateNode = func(uid string, _ bool, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.cat.label(uid)) }
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// TypedRune sends shortcut letters to the Explore screen.
+func (t *structureTree) TypedRune(r rune) { t.e.rune(r) }
+
+// TypedKey lets the Explore screen take Escape, Home and F1; the rest moves through the list.
+func (t *structureTree) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape || ev.Name == fyne.KeyF1 || ev.Name == fyne.KeyHome {
+		t.e.key(ev)
+		return
+	}
+	t.Tree.TypedKey(ev)
 }

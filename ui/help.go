@@ -10,7 +10,6 @@ import (
 
 var (
 	shortcutOpen   = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutUndo   = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutSearch = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
@@ -57,7 +56,7 @@ func (u *UI) showAbout() {
 func (u *UI) shortcuts() {
 	c := u.win.Canvas()
 	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { u.openDialog() })
-	c.AddShortcut(shortcutUndo, func(fyne.Shortcut) { u.explore.undoLast() })
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.explore.undoLast() }) // Fyne turns Ctrl+Z into this
 	c.AddShortcut(shortcutSearch, func(fyne.Shortcut) {
 		u.shell.show(0)
 		c.Focus(u.explore.search)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/osteon/osteon/render"
@@ -31,7 +32,7 @@ type Viewer struct {
 
 	view     *render.View
 	raster   *canvas.Raster
-	message  *widget.Label
+	message  *widget.RichText
 	current  *image.RGBA
 	pixW     int
 	pixH     int
@@ -59,9 +60,8 @@ var (
 // NewViewer shows v. Frames arrive from v's render goroutine and are swapped in on the UI
 // goroutine.
 func NewViewer(v *render.View) *Viewer {
-	w := &Viewer{view: v, message: widget.NewLabel("")}
+	w := &Viewer{view: v, message: widget.NewRichText()}
 	w.message.Wrapping = fyne.TextWrapWord
-	w.message.Alignment = fyne.TextAlignCenter
 	w.message.Hide()
 	w.raster = canvas.NewRaster(w.generate)
 	w.ExtendBaseWidget(w)
@@ -74,9 +74,11 @@ func NewViewer(v *render.View) *Viewer {
 // View is the render view behind the widget.
 func (w *Viewer) View() *render.View { return w.view }
 
-// SetUnavailable shows a message instead of the 3D view (no OpenGL).
-func (w *Viewer) SetUnavailable(msg string) {
-	w.message.SetText(msg)
+// SetUnavailable shows a message instead of the 3D view (no OpenGL): a title, the reason and
+// what still works.
+func (w *Viewer) SetUnavailable(title, reason, still string) {
+	w.message.Segments = []widget.RichTextSegment{heading(title), para(reason), italic(still)}
+	w.message.Refresh()
 	w.message.Show()
 	w.raster.Hide()
 	w.Refresh()
@@ -111,7 +113,8 @@ func (w *Viewer) generate(pw, ph int) image.Image {
 // CreateRenderer builds the raster, the focus ring and the message once.
 func (w *Viewer) CreateRenderer() fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(color.Transparent)
-	return widget.NewSimpleRenderer(container.NewStack(bg, w.raster, container.NewCenter(w.message)))
+	msg := container.NewPadded(container.NewVBox(layout.NewSpacer(), w.message, layout.NewSpacer()))
+	return widget.NewSimpleRenderer(container.NewStack(bg, w.raster, msg))
 }
 
 // MinSize keeps the view usable.
