@@ -45,6 +45,10 @@ func wrapSets(bones, musc, arts, nrvs []*Structure) (main, thumb []wrapPoint) {
 			add(&main, b, 3, func(p Vec3) bool { return p.X < -178 && p.Y > 1385 })
 		case b.Name == "Proximal phalanx of thumb" || b.Name == "Distal phalanx of thumb":
 			add(&thumb, b, marginBone, nil)
+		case b.Name == "Ulna":
+			// Its head and border lie just under the skin, with the basilic
+			// vein passing over them.
+			add(&main, b, marginBone+1.5, nil)
 		case b.Name == "First metacarpal bone":
 			add(&main, b, marginBone, nil)
 			add(&thumb, b, marginBone, nil)

@@ -41,10 +41,10 @@ func biceps() *Structure {
 
 func brachialis() *Structure {
 	m := Loft{
-		Path: append([]Vec3{V(shaftX, 1235, -4), V(shaftX, 1170, 0), V(-175.5, 1115, 3), V(-175, 1090, 6)},
+		Path: append([]Vec3{V(shaftX, 1235, -4), V(shaftX, 1170, 0), V(-175.5, 1115, 3), V(-175, 1090, 4)},
 			mapAll(faV, V(7, -8, 10), V(10, -22, 6))...),
-		Prof: Ellipse(Key{0, 8, 3, 0, 0, 0}, Key{0.3, 18, 7, 0, 0, 0}, Key{0.6, 22, 9, 0, 0, 0},
-			Key{0.8, 16, 8, 0, 0, 0}, Key{1, 6, 4, 0, 0, 0}),
+		Prof: Ellipse(Key{0, 8, 3, 0, 0, 0}, Key{0.3, 14, 7, 0, 0, 0}, Key{0.6, 16, 8, 0, 0, 0},
+			Key{0.8, 15, 7, 0, 0, 0}, Key{1, 6, 4, 0, 0, 0}),
 		Ref: lateral, Around: 20, Step: 6, Start: Cap{4}, End: Cap{3}}.Mesh()
 	return muscle("Brachialis", "FMA37668", "Musculus brachialis", "arm",
 		"The main flexor of the elbow, lying deep to the biceps on the front of the lower humerus and inserting on the ulna; it forms the floor of the cubital fossa.",
@@ -53,9 +53,9 @@ func brachialis() *Structure {
 
 func brachioradialis() *Structure {
 	m := Loft{
-		Path: append([]Vec3{V(-193, 1170, -16), V(-200, 1120, -8), V(-205, 1085, 3)},
+		Path: append([]Vec3{V(-195, 1170, -16), V(-203, 1120, -8), V(-209, 1085, 3)},
 			mapAll(faV, V(-36, -30, 10), V(-34, -80, 8), V(-29, -140, 3), V(-25, -200, 1), V(-23, -233, 0))...),
-		Prof: Ellipse(Key{0, 4, 8, 0, 0, 0}, Key{0.15, 7, 10, 0, 0, 0}, Key{0.26, 10, 11, 0, 0, 0},
+		Prof: Ellipse(Key{0, 4, 8, 0, 0, 0}, Key{0.15, 7, 10, 0, 0, 0}, Key{0.26, 9.5, 11, 0, 0, 0},
 			Key{0.37, 10, 11, 0, 0, 0}, Key{0.52, 8, 8, 0, 0, 0}, Key{0.71, 4.5, 2.5, 0, 0, 0},
 			Key{0.89, 4, 2.2, 0, 0, 0}, Key{1, 3, 2, 0, 0, 0}),
 		Ref: lateral, Around: 16, Step: 6, Start: Cap{4}, End: Cap{2}}.Mesh()

@@ -9,9 +9,9 @@ import (
 var superficialVeins = []string{"Cephalic vein", "Basilic vein", "Median cubital vein",
 	"Median antebrachial vein", "Dorsal venous network of hand"}
 
-func skinIndex(t *testing.T) *skinSurface {
+func skinIndex(t *testing.T) *solid {
 	t.Helper()
-	return newSkinSurface(committedModel(t).node(t, "Skin of upper limb"))
+	return newSolid(committedModel(t).node(t, "Skin of upper limb"))
 }
 
 // within keeps the vertices whose height lies in [lo, hi].
@@ -53,7 +53,7 @@ func TestSuperficialVeinsUnderSkin(t *testing.T) {
 }
 
 // depths returns how far under the skin each point lies.
-func depths(skin *skinSurface, pts []Vec3) []float64 {
+func depths(skin *solid, pts []Vec3) []float64 {
 	out := make([]float64, 0, len(pts))
 	for _, p := range pts {
 		d, _ := skin.distance(p, 40)
@@ -226,5 +226,32 @@ func TestBudget(t *testing.T) {
 	}
 	if len(systems) != 6 {
 		t.Errorf("systems present: %v; want all six", systems)
+	}
+}
+
+// TestVesselsAndNervesClearOfSolids: no artery, vein or nerve passes
+// through a bone or a muscle.
+func TestVesselsAndNervesClearOfSolids(t *testing.T) {
+	g := committedModel(t)
+	var solids []*solid
+	var names []string
+	for _, n := range g.Nodes {
+		if s := n.Extras["system"]; s == "skeletal" || s == "muscular" {
+			solids = append(solids, newSolid(n))
+			names = append(names, n.Name)
+		}
+	}
+	for _, n := range g.Nodes {
+		if s := n.Extras["system"]; s != "cardiovascular" && s != "nervous" {
+			continue
+		}
+		for i, sol := range solids {
+			for _, p := range n.Pos {
+				if sol.inside(p) {
+					t.Errorf("%s passes through %s at %v", n.Name, names[i], p)
+					break
+				}
+			}
+		}
 	}
 }

@@ -2,12 +2,12 @@ package main
 
 import "math"
 
-// skinSurface answers "is this point inside the skin?" and "how far under
-// the surface is it?" for a mesh made of several closed shells that may
-// overlap (the limb sleeve and the thumb sleeve). Faces of one shell that
-// lie inside another are not part of the outer surface and are ignored for
-// distances.
-type skinSurface struct {
+// solid answers "is this point inside?" and "how far under the surface is
+// it?" for a mesh made of several closed shells that may overlap (the limb
+// and thumb sleeves of the skin; the parts of a bone). Faces of one shell
+// that lie inside another are not part of the outer surface and are ignored
+// for distances.
+type solid struct {
 	n      rNode
 	shells []shell
 	outer  []int // first index of each outer face
@@ -21,8 +21,8 @@ type shell struct {
 	cols  map[[2]int][]int
 }
 
-func newSkinSurface(n rNode) *skinSurface {
-	s := &skinSurface{n: n, cell: 10, grid: map[[3]int][]int{}}
+func newSolid(n rNode) *solid {
+	s := &solid{n: n, cell: 10, grid: map[[3]int][]int{}}
 	for _, faces := range components(n) {
 		sh := shell{faces: faces, cols: map[[2]int][]int{}}
 		for _, k := range faces {
@@ -46,22 +46,22 @@ func newSkinSurface(n rNode) *skinSurface {
 	return s
 }
 
-func (s *skinSurface) tri(k int) (Vec3, Vec3, Vec3) {
+func (s *solid) tri(k int) (Vec3, Vec3, Vec3) {
 	return s.n.Pos[s.n.Idx[k]], s.n.Pos[s.n.Idx[k+1]], s.n.Pos[s.n.Idx[k+2]]
 }
 
-func (s *skinSurface) key(p Vec3) [3]int {
+func (s *solid) key(p Vec3) [3]int {
 	return [3]int{int(math.Floor(p.X / s.cell)), int(math.Floor(p.Y / s.cell)), int(math.Floor(p.Z / s.cell))}
 }
 
-func (s *skinSurface) bounds(k int) (lo, hi [3]int) {
+func (s *solid) bounds(k int) (lo, hi [3]int) {
 	a, b, c := s.tri(k)
 	lo = s.key(V(math.Min(a.X, math.Min(b.X, c.X)), math.Min(a.Y, math.Min(b.Y, c.Y)), math.Min(a.Z, math.Min(b.Z, c.Z))))
 	hi = s.key(V(math.Max(a.X, math.Max(b.X, c.X)), math.Max(a.Y, math.Max(b.Y, c.Y)), math.Max(a.Z, math.Max(b.Z, c.Z))))
 	return lo, hi
 }
 
-func (s *skinSurface) addOuter(k int) {
+func (s *solid) addOuter(k int) {
 	s.outer = append(s.outer, k)
 	lo, hi := s.bounds(k)
 	for x := lo[0]; x <= hi[0]; x++ {
@@ -108,7 +108,7 @@ func components(n rNode) [][]int {
 }
 
 // insideShell casts a ray towards +Z and counts crossings.
-func (s *skinSurface) insideShell(p Vec3, sh shell) bool {
+func (s *solid) insideShell(p Vec3, sh shell) bool {
 	col := [2]int{int(math.Floor(p.X / s.cell)), int(math.Floor(p.Y / s.cell))}
 	crossings := 0
 	for _, k := range sh.cols[col] {
@@ -131,7 +131,7 @@ func (s *skinSurface) insideShell(p Vec3, sh shell) bool {
 	return crossings%2 == 1
 }
 
-func (s *skinSurface) insideOther(p Vec3, self int) bool {
+func (s *solid) insideOther(p Vec3, self int) bool {
 	for i, sh := range s.shells {
 		if i != self && s.insideShell(p, sh) {
 			return true
@@ -141,11 +141,11 @@ func (s *skinSurface) insideOther(p Vec3, self int) bool {
 }
 
 // inside reports whether p is inside any shell.
-func (s *skinSurface) inside(p Vec3) bool { return s.insideOther(p, -1) }
+func (s *solid) inside(p Vec3) bool { return s.insideOther(p, -1) }
 
 // distance returns the distance from p to the outer surface, searching up
 // to reach mm; ok is false when nothing is that close.
-func (s *skinSurface) distance(p Vec3, reach float64) (float64, bool) {
+func (s *solid) distance(p Vec3, reach float64) (float64, bool) {
 	r := int(math.Ceil(reach / s.cell))
 	c := s.key(p)
 	best := math.Inf(1)

@@ -15,13 +15,13 @@ const (
 
 // brachialBifurcation is where the brachial artery divides, at the level of
 // the radial neck.
-var brachialBifurcation = fa(2, -22, 14)
+var brachialBifurcation = fa(2, -22, 16)
 
 // brachialPath runs down the medial side of the arm into the cubital fossa,
 // medial to the biceps tendon, to its division.
 func brachialPath() []Vec3 {
-	return []Vec3{V(-150, 1318, -12), V(-153, 1260, -6), V(-158, 1200, 2), V(-164, 1140, 9),
-		V(-168, 1100, 14), V(-170, 1072, 16), brachialBifurcation}
+	return []Vec3{V(-150, 1318, -12), V(-153, 1260, -6), V(-156, 1200, 2), V(-156, 1140, 8),
+		V(-163, 1100, 15), V(-168, 1072, 19), brachialBifurcation}
 }
 
 func vessel(name, id, latin, region, desc string, syn []string, m *Mesh) *Structure {
@@ -56,18 +56,18 @@ func arteries() []*Structure {
 }
 
 func nerves() []*Structure {
-	median := Tube(append([]Vec3{V(-158, 1320, -6), V(-157, 1260, -1), V(-155, 1200, 7), V(-158, 1140, 10),
-		V(-162, 1100, 12), V(-163, 1072, 12)},
-		append(mapAll(faV, V(8, -30, 9), V(3, -80, 7), V(0, -150, 7), V(-2, -215, 10)),
+	median := Tube(append([]Vec3{V(-158, 1320, -6), V(-157, 1260, -1), V(-154, 1200, 8), V(-150, 1140, 11),
+		V(-156, 1100, 14), V(-162, 1072, 15)},
+		append(mapAll(faV, V(9, -25, 17), V(6, -50, 12), V(3, -80, 9), V(0, -150, 8), V(-2, -215, 14)),
 			mapAll(hdV, V(0, -5, 14), V(-2, -30, 15), V(-5, -50, 12))...)...), rMedianN, 10)
 	ulnar := Tube(append([]Vec3{V(-146, 1318, -16), V(-148, 1250, -20), V(-150, 1180, -24), V(-150, 1120, -24),
 		V(-147, 1085, -24)},
 		append(mapAll(faV, V(27, -25, -14), V(24, -70, -6), V(22, -150, 2), V(19, -215, 9)),
 			mapAll(hdV, V(9.5, -9, 12), V(9, -30, 12), V(12, -50, 10))...)...), rUlnarN, 10)
-	radial := Tube(append([]Vec3{V(-152, 1322, -26), V(-166, 1280, -33), V(-178, 1235, -33), V(-194, 1190, -26),
-		V(-198, 1150, -14), V(-196, 1110, -2), V(-192, 1082, 6)},
-		append(mapAll(faV, V(-20, -35, 8), V(-22, -80, 9), V(-26, -170, 2), V(-29, -215, -10), V(-24, -240, -14)),
-			mapAll(hdV, V(-20, -20, -15), V(-18, -40, -14))...)...), rRadialN, 10)
+	radial := Tube(append([]Vec3{V(-152, 1322, -26), V(-166, 1280, -33), V(-180, 1240, -33), V(-193, 1205, -22),
+		V(-193, 1170, -4), V(-193.5, 1130, 0), V(-194.5, 1100, 3), V(-194, 1082, 8)},
+		append(mapAll(faV, V(-21, -32, 13), V(-22, -80, 9), V(-24, -120, 10), V(-28, -150, 8), V(-35, -175, 1), V(-32, -205, -12), V(-26, -235, -18)),
+			mapAll(hdV, V(-20, -20, -16), V(-18, -40, -14))...)...), rRadialN, 10)
 	return []*Structure{
 		nerve("Median nerve", pid("median-nerve"), "Nervus medianus", "arm",
 			"Runs with the brachial artery and lies just medial to it in the cubital fossa, then down the middle of the forearm into the carpal tunnel.",
