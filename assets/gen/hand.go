@@ -118,9 +118,6 @@ func (r ray) phalanges() []longBone {
 	return out
 }
 
-// tip returns the far end of the digit's distal phalanx (hand coordinates).
-func (r ray) tip() Vec3 { ph := r.phalanges(); return ph[len(ph)-1].end() }
-
 func (r ray) structures() []*Structure {
 	mc := &Structure{Name: ordinals[r.num] + " metacarpal bone", ID: mcIDs[r.num], Latin: "Os metacarpi " + r.roman,
 		Synonyms: []string{r.mcSyn, fmt.Sprintf("metacarpal %s", r.roman)}, System: Skeletal, Region: "hand", Color: colBone,

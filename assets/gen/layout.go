@@ -8,9 +8,11 @@ const (
 	carryingDeg = -10.0 // carrying angle: the forearm deviates 10° laterally
 
 	humeralLength = 325.0 // maximum length, head to medial lip of trochlea
-	radiusLength  = 240.0 // maximum length, head to tip of styloid
-	ulnaLength    = 265.0 // maximum length, olecranon to tip of styloid
 	headRadius    = 22.5  // humeral head radius of curvature (~24 mm)
+	trochleaLip   = 12.5  // radius of the medial lip of the trochlea
+
+	// The radius (240 mm) and ulna (265 mm) are laid out in forearm
+	// coordinates in skeleton.go; TestBoneDimensions measures all three.
 )
 
 var (
@@ -19,16 +21,13 @@ var (
 	// humeralHead is the centre of the humeral head; its top is the top of
 	// the humerus.
 	humeralHead = V(-163, 1362, -26)
-	// elbowCentre is the middle of the trochlea–capitulum axis: the pivot
-	// of the forearm frame.
-	elbowCentre = V(-175.5, 1072, -6)
+	// elbowCentre is the middle of the trochlea–capitulum axis, the pivot
+	// of the forearm frame, placed so that the humerus has its length.
+	elbowCentre = V(-175.5, humeralHead.Y+headRadius-humeralLength+trochleaLip, -6)
 	// wristLocal is the radiocarpal joint centre in forearm coordinates; it
 	// is the origin of the hand frame.
 	wristLocal = V(-4, -249, 0)
 )
-
-// humTop is the height of the top of the humeral head.
-func humTop() float64 { return humeralHead.Y + headRadius }
 
 // fa maps forearm coordinates (origin at the elbow centre, axes as the
 // model's before the carrying angle; x medial-positive) into the model.
@@ -58,10 +57,6 @@ func mapAll(f func(Vec3) Vec3, pts ...Vec3) []Vec3 {
 
 // Directions in the model frame for the right limb.
 var (
-	lateral   = V(-1, 0, 0)
-	medial    = V(1, 0, 0)
-	up        = V(0, 1, 0)
-	down      = V(0, -1, 0)
-	anterior  = V(0, 0, 1)
-	posterior = V(0, 0, -1)
+	lateral = V(-1, 0, 0)
+	up      = V(0, 1, 0)
 )

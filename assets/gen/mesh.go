@@ -29,14 +29,6 @@ func Join(parts ...*Mesh) *Mesh {
 	return m
 }
 
-// Map moves every vertex through f (a rigid placement).
-func (m *Mesh) Map(f func(Vec3) Vec3) *Mesh {
-	for i, p := range m.Pos {
-		m.Pos[i] = f(p)
-	}
-	return m
-}
-
 // Triangles returns the number of triangles.
 func (m *Mesh) Triangles() int { return len(m.Idx) / 3 }
 
@@ -58,15 +50,6 @@ func (m *Mesh) Normals() []Vec3 {
 		acc[i] = n.Norm()
 	}
 	return acc
-}
-
-// Centroid returns the mean of the vertices.
-func (m *Mesh) Centroid() Vec3 {
-	var c Vec3
-	for _, p := range m.Pos {
-		c = c.Add(p)
-	}
-	return c.Scale(1 / float64(len(m.Pos)))
 }
 
 // ringsMesh stitches rings of equal size into a closed tube. Each ring runs

@@ -55,10 +55,10 @@ func brachioradialis() *Structure {
 	m := Loft{
 		Path: append([]Vec3{V(-195, 1170, -16), V(-203, 1120, -8), V(-209, 1085, 3)},
 			mapAll(faV, V(-36, -30, 10), V(-34, -80, 8), V(-29, -140, 3), V(-25, -200, 1), V(-23, -233, 0))...),
-		Prof: Ellipse(Key{0, 4, 8, 0, 0, 0}, Key{0.15, 7, 10, 0, 0, 0}, Key{0.26, 9.5, 11, 0, 0, 0},
+		Prof: Ellipse(Key{0, 2.5, 5, 0, 0, 0}, Key{0.15, 7, 10, 0, 0, 0}, Key{0.26, 9.5, 11, 0, 0, 0},
 			Key{0.37, 10, 11, 0, 0, 0}, Key{0.52, 8, 8, 0, 0, 0}, Key{0.71, 4.5, 2.5, 0, 0, 0},
 			Key{0.89, 4, 2.2, 0, 0, 0}, Key{1, 3, 2, 0, 0, 0}),
-		Ref: lateral, Around: 16, Step: 6, Start: Cap{4}, End: Cap{2}}.Mesh()
+		Ref: lateral, Around: 16, Step: 6, Start: Cap{3}, End: Cap{2}}.Mesh()
 	return muscle("Brachioradialis", "FMA38486", "Musculus brachioradialis", "forearm",
 		"The muscle that forms the lateral border of the cubital fossa and runs down the radial side of the forearm to the styloid process of the radius; it flexes the elbow.",
 		[]string{"supinator longus"}, m)

@@ -85,7 +85,7 @@ func humerus() *Structure {
 		Path: []Vec3{V(-200, elbowCentre.Y, elbowCentre.Z), V(-151, elbowCentre.Y, elbowCentre.Z)},
 		Prof: Ellipse(Key{x(-200), 9, 9, 0, 0, 0}, Key{x(-195), 10.5, 10.5, 0, 0, 0}, Key{x(-189), 11, 11, 0, 0, 0},
 			Key{x(-182), 10, 10, 0, 0, 0}, Key{x(-178), 8.5, 8.5, 0, 0, 0}, Key{x(-174), 10.5, 10.5, 0, 0, 0},
-			Key{x(-165), 9, 9, 0, 0, 0}, Key{x(-156), 12.5, 12.5, 0, 0, 0}, Key{x(-151), 11, 11, 0, 0, 0}),
+			Key{x(-165), 9, 9, 0, 0, 0}, Key{x(-156), trochleaLip, trochleaLip, 0, 0, 0}, Key{x(-151), 11, 11, 0, 0, 0}),
 		Ref: up, Around: 20, Step: 3, Start: Cap{4}, End: Cap{3}}.Mesh()
 	return bone("Humerus", "FMA23130", "Humerus", "arm",
 		"The long bone of the arm, from the rounded head at the shoulder to the trochlea and capitulum at the elbow.",

@@ -50,18 +50,6 @@ func rotZ(p Vec3, deg float64) Vec3 {
 	return Vec3{p.X*c - p.Y*s, p.X*s + p.Y*c, p.Z}
 }
 
-// rotAxis rotates p about the unit axis k by deg degrees (Rodrigues).
-func rotAxis(p, k Vec3, deg float64) Vec3 {
-	s, c := math.Sincos(deg * math.Pi / 180)
-	return p.Scale(c).Add(k.Cross(p).Scale(s)).Add(k.Scale(k.Dot(p) * (1 - c)))
-}
-
-// smooth is the smoothstep easing of t in [0,1].
-func smooth(t float64) float64 {
-	t = clamp(t, 0, 1)
-	return t * t * (3 - 2*t)
-}
-
 func clamp(v, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, v)) }
 
 func lerp(a, b, t float64) float64 { return a + (b-a)*t }
