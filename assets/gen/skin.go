@@ -97,7 +97,7 @@ func polarRadius(a, b, sq, phi float64) float64 {
 }
 
 // shrinkWrap returns per-ring, per-angle radii: the target sections, grown
-// to keep every wrap point its margin inside, then smoothed.
+// so that each wrap point keeps its margin inside the surface, then smoothed.
 func shrinkWrap(rings []Ring, target keyCurve, wrap []wrapPoint, around int) [][]float64 {
 	need := make([][]float64, len(rings))
 	for i, rg := range rings {
@@ -112,14 +112,30 @@ func shrinkWrap(rings []Ring, target keyCurve, wrap []wrapPoint, around int) [][
 			if math.Abs(d.Dot(rg.T)) > slab {
 				continue
 			}
-			x, y := d.Dot(rg.N), d.Dot(rg.B)
-			for j := range need[i] {
-				s, c := math.Sincos(angle(j, around))
-				need[i][j] = math.Max(need[i][j], x*c+y*s+w.margin)
-			}
+			cover(need[i], d.Dot(rg.N), d.Dot(rg.B), w.margin)
 		}
 	}
 	return smoothAbove(need, 8)
+}
+
+// cover raises the polar radii that pass over the disc of radius m round
+// the point (x, y), so the outline keeps the whole disc inside. Rays that
+// only graze the disc, and the sample either side, are raised to the
+// point's projection plus m, which errs outwards.
+func cover(r []float64, x, y, m float64) {
+	n := len(r)
+	rho, theta := math.Hypot(x, y), math.Atan2(y, x)
+	half := math.Pi
+	if rho > m {
+		half = math.Asin(m/rho) + math.Pi/float64(n)
+	}
+	for j := range r {
+		dphi := math.Remainder(angle(j, n)-theta, 2*math.Pi)
+		if math.Abs(dphi) > half {
+			continue
+		}
+		r[j] = math.Max(r[j], rho*math.Cos(dphi)+m)
+	}
 }
 
 func angle(j, around int) float64 { return 2 * math.Pi * float64(j) / float64(around) }

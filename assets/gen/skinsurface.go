@@ -71,22 +71,33 @@ func (sk *Skin) radius(i int, w, phi float64) float64 {
 	return lerp(at(i), at(i+1), w)
 }
 
-// Point returns the point depth mm under the surface at arc length s and
-// angle phi (degrees; 0 lateral, 90 posterior, -90 anterior, 180 medial).
-func (sk *Skin) Point(s, phi, depth float64) Vec3 {
+// surface returns the surface point at arc length s and angle phi
+// (degrees; 0 lateral, 90 posterior, -90 anterior, 180 medial), the
+// outward normal of the section outline there, and the station.
+func (sk *Skin) surface(s, phi float64) (Vec3, Vec3, Ring) {
 	st, i, w := sk.station(s)
+	r := sk.radius(i, w, phi)
+	const h = 1.0 // degrees
+	dr := (sk.radius(i, w, phi+h) - sk.radius(i, w, phi-h)) / deg(2*h)
 	sn, cs := math.Sincos(deg(phi))
-	dir := st.N.Scale(cs).Add(st.B.Scale(sn))
-	return st.C.Add(dir.Scale(sk.radius(i, w, phi) - depth))
+	p := st.C.Add(st.N.Scale(r * cs)).Add(st.B.Scale(r * sn))
+	n := st.N.Scale(r*cs + dr*sn).Add(st.B.Scale(r*sn - dr*cs)).Norm()
+	return p, n, st
+}
+
+// Point returns the point depth mm under the surface at (s, phi), measured
+// along the surface normal.
+func (sk *Skin) Point(s, phi, depth float64) Vec3 {
+	p, n, _ := sk.surface(s, phi)
+	return p.Sub(n.Scale(depth))
 }
 
 // Frame returns the surface point at (s, phi) with the limb axis, the
-// outward radial direction and the direction round the limb.
+// outward normal and the direction round the limb.
 func (sk *Skin) Frame(s, phi float64) (p, axis, out, around Vec3) {
-	st, _, _ := sk.station(s)
-	sn, cs := math.Sincos(deg(phi))
-	out = st.N.Scale(cs).Add(st.B.Scale(sn))
-	return sk.Point(s, phi, 0), st.T, out, st.T.Cross(out)
+	p, out, st := sk.surface(s, phi)
+	around = st.T.Cross(out).Norm()
+	return p, out.Cross(around), out, around
 }
 
 // SAt returns the arc length of the sleeve station level with p.
