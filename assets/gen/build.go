@@ -7,8 +7,8 @@ func Build() []*Structure {
 	musc := muscles()
 	arts := arteries()
 	nrvs := nerves()
-	main, thumb := wrapSets(bones, musc, arts, nrvs)
-	sk := newSkin(main, thumb)
+	limbWrap, thumbWrap := wrapSets(bones, musc, arts, nrvs)
+	sk := newSkin(limbWrap, thumbWrap)
 	skin := &Structure{Name: "Skin of upper limb", ID: pid("skin-upper-limb"), Latin: "Cutis membri superioris",
 		Synonyms: []string{"skin"}, System: Integumentary, Region: "arm", Color: colSkin, Ghost: true,
 		Description: "The skin and subcutaneous tissue of the limb, drawn as a translucent sleeve; the superficial veins run just beneath it.",
@@ -30,7 +30,7 @@ const (
 // wrapSets collects the points the skin must enclose: the main sleeve takes
 // everything but the clavicle, the scapula medial to the acromion and the
 // thumb's phalanges, which the thumb sleeve takes.
-func wrapSets(bones, musc, arts, nrvs []*Structure) (main, thumb []wrapPoint) {
+func wrapSets(bones, musc, arts, nrvs []*Structure) (limb, thumb []wrapPoint) {
 	add := func(set *[]wrapPoint, s *Structure, margin float64, keep func(Vec3) bool) {
 		for _, p := range s.Mesh.Pos {
 			if keep == nil || keep(p) {
@@ -42,25 +42,25 @@ func wrapSets(bones, musc, arts, nrvs []*Structure) (main, thumb []wrapPoint) {
 		switch {
 		case b.Name == "Clavicle":
 		case b.Name == "Scapula":
-			add(&main, b, 3, func(p Vec3) bool { return p.X < -178 && p.Y > 1385 })
+			add(&limb, b, 3, func(p Vec3) bool { return p.X < -178 && p.Y > 1385 })
 		case b.Name == "Proximal phalanx of thumb" || b.Name == "Distal phalanx of thumb":
 			add(&thumb, b, marginBone, nil)
 		case b.Name == "Ulna":
 			// Its head and border lie just under the skin, with the basilic
 			// vein passing over them.
-			add(&main, b, marginBone+1.5, nil)
+			add(&limb, b, marginBone+1.5, nil)
 		case b.Name == "First metacarpal bone":
-			add(&main, b, marginBone, nil)
+			add(&limb, b, marginBone, nil)
 			add(&thumb, b, marginBone, nil)
 		default:
-			add(&main, b, marginBone, nil)
+			add(&limb, b, marginBone, nil)
 		}
 	}
 	for _, m := range musc {
-		add(&main, m, marginMuscle, nil)
+		add(&limb, m, marginMuscle, nil)
 	}
 	for _, v := range append(append([]*Structure{}, arts...), nrvs...) {
-		add(&main, v, marginVessel, nil)
+		add(&limb, v, marginVessel, nil)
 	}
-	return main, thumb
+	return limb, thumb
 }

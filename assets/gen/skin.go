@@ -77,9 +77,9 @@ func newSkin(wrap []wrapPoint, thumbWrap []wrapPoint) *Skin {
 // squareness sq in direction phi (radians).
 func polarRadius(a, b, sq, phi float64) float64 {
 	s, c := math.Sincos(phi)
-	// Sample the profile finely and intersect the ray: the profile point at
-	// parameter angle θ, blended like Ellipse, is searched by bisection on
-	// its polar angle, which grows monotonically with θ in each quadrant.
+	// Find by bisection the profile parameter θ (blended as in Ellipse)
+	// whose point lies on the ray; the point's polar angle grows with θ and
+	// stays within a quarter turn of it.
 	f := func(v float64) float64 { return lerp(v, math.Copysign(math.Sqrt(math.Abs(v)), v), sq) }
 	lo, hi := phi-math.Pi/2, phi+math.Pi/2
 	for i := 0; i < 40; i++ {

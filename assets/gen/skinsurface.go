@@ -36,8 +36,8 @@ func ringPoints(rings []Ring, rad [][]float64) [][]Vec3 {
 
 // Mesh returns the closed sleeve and the thumb sleeve.
 func (sk *Skin) Mesh() *Mesh {
-	main := closeRings(ringPoints(sk.rings, sk.r), sk.rings[0].T, sk.rings[len(sk.rings)-1].T, Cap{16}, Cap{9})
-	return Join(main, sk.thumb)
+	limb := closeRings(ringPoints(sk.rings, sk.r), sk.rings[0].T, sk.rings[len(sk.rings)-1].T, Cap{16}, Cap{9})
+	return Join(limb, sk.thumb)
 }
 
 // station interpolates the sleeve at arc length s: centre and frame.

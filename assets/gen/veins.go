@@ -19,8 +19,9 @@ const (
 	fatOverVein = 1.5 // skin and fat over the top of a superficial vein
 )
 
-// veinPath samples a smooth path through the control points every ~3 mm of
-// arc length and lays it under the skin.
+// veinPath samples a smooth path through the control points, in (arc
+// length, angle, depth) space about every 3 mm or 3 degrees, and lays each
+// sample under the skin.
 func veinPath(sk *Skin, ctrl []vp) []Vec3 {
 	pts := make([]Vec3, len(ctrl))
 	for i, c := range ctrl {
