@@ -66,8 +66,8 @@ func nerves() []*Structure {
 			mapAll(hdV, V(9.5, -9, 12), V(9, -30, 12), V(12, -50, 10))...)...), rUlnarN, 10)
 	radial := Tube(append([]Vec3{V(-152, 1322, -26), V(-166, 1280, -33), V(-180, 1240, -33), V(-193, 1205, -22),
 		V(-193, 1170, -4), V(-193.5, 1130, 0), V(-194.5, 1100, 3), V(-194, 1082, 8)},
-		append(mapAll(faV, V(-21, -32, 13), V(-22, -80, 9), V(-24, -120, 10), V(-28, -150, 8), V(-35, -175, 1), V(-32, -205, -12), V(-26, -235, -18)),
-			mapAll(hdV, V(-20, -20, -16), V(-18, -40, -14))...)...), rRadialN, 10)
+		append(mapAll(faV, V(-21, -32, 13), V(-22, -80, 9), V(-24, -120, 10), V(-28, -150, 8), V(-35, -175, 1), V(-32, -205, -11), V(-24, -235, -14)),
+			mapAll(hdV, V(-20, -20, -13), V(-18, -40, -12))...)...), rRadialN, 10)
 	return []*Structure{
 		nerve("Median nerve", pid("median-nerve"), "Nervus medianus", "arm",
 			"Runs with the brachial artery and lies just medial to it in the cubital fossa, then down the middle of the forearm into the carpal tunnel.",
