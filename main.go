@@ -10,8 +10,10 @@ import (
 	"os"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"github.com/osteon/osteon/assets"
 	"github.com/osteon/osteon/ui"
 )
 
@@ -28,7 +30,13 @@ func main() {
 		os.Exit(2)
 	}
 	a := app.NewWithID(appID)
-	u := ui.New(a, ui.Config{ModelPath: flag.Arg(0), Started: started})
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	u := ui.New(a, ui.Config{
+		ModelPath:    flag.Arg(0),
+		Builtin:      assets.FS,
+		BuiltinModel: assets.BuiltinModel,
+		Started:      started,
+	})
 	u.ShowAndRun()
 }
 

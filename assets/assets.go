@@ -7,6 +7,7 @@ package assets
 import "embed"
 
 //go:generate go run ./gen
+//go:generate go run ./icongen -o icon.png
 
 // BuiltinModel is the path of the built-in model inside FS: binary glTF
 // 2.0, Y up, metres, +X the body's left, +Z anterior. Each structure is one
@@ -21,3 +22,8 @@ const Sources = "models/SOURCES.md"
 //
 //go:embed models/*.glb models/SOURCES.md
 var FS embed.FS
+
+// Icon is the application icon (drawn by ./icongen).
+//
+//go:embed icon.png
+var Icon []byte
