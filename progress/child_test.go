@@ -50,19 +50,22 @@ func childMain(specJSON string) int {
 	fmt.Println("ready")
 	deadline := time.Now().Add(sp.For)
 	n := 0
+	var slowest time.Duration
 	for ; sp.For == 0 || time.Now().Before(deadline); n++ {
+		start := time.Now()
 		res, err := s.RecordAttempt(ctx, childAttempt(l.ID, sp.Tag, n))
 		if err != nil {
 			fmt.Printf("err attempt %d: %v\n", n, err)
 			return 1
 		}
+		slowest = max(slowest, time.Since(start))
 		fmt.Printf("ack %d\n", res.ID)
 	}
 	if err := s.Close(); err != nil {
 		fmt.Printf("err close: %v\n", err)
 		return 1
 	}
-	fmt.Printf("done %d\n", n)
+	fmt.Printf("done %d slowest %v\n", n, slowest.Round(time.Millisecond))
 	return 0
 }
 
@@ -109,6 +112,9 @@ func readLines(r io.Reader, ch chan<- string) {
 	close(ch)
 }
 
+// doneLines collects the children's "done" lines for the test log.
+var doneLines []string
+
 // tally reads lines until the channel closes (the child exited) and
 // returns the acknowledged ids and any "err" lines.
 func tally(lines <-chan string, acked map[AttemptID]bool) (errs []string) {
@@ -121,6 +127,8 @@ func tally(lines <-chan string, acked map[AttemptID]bool) (errs []string) {
 				continue
 			}
 			acked[AttemptID(id)] = true
+		case strings.HasPrefix(line, "done "):
+			doneLines = append(doneLines, line)
 		case strings.HasPrefix(line, "err "):
 			errs = append(errs, line)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math/rand/v2"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -14,9 +15,21 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
-// busyTimeout is how long a connection waits for another connection or
-// process holding the write lock before SQLite reports SQLITE_BUSY.
+// busyTimeout is how long a reader waits on a lock before SQLite reports
+// SQLITE_BUSY (in WAL mode readers rarely wait at all).
 const busyTimeout = 10 * time.Second
+
+// The writer waits for another process's write lock in two stages: SQLite's
+// busy handler for writerBusy, then Store.tx polls BEGIN IMMEDIATE every
+// millisecond or so for up to writeWait. SQLite's own handler backs off to
+// 100 ms between tries, and when the other process writes back to back its
+// lock is free only for microseconds between transactions, so a long
+// handler timeout lets one process starve the other for seconds; polling
+// finely shares the lock fairly.
+const (
+	writerBusy = 5 * time.Millisecond
+	writeWait  = 2 * time.Minute
+)
 
 // Store is the progress database of one machine: several learners, their
 // attempts, memory states, mastery, drill runs and rewards.
@@ -144,7 +157,7 @@ func fileURI(path string) string {
 // later with SQLITE_BUSY_SNAPSHOT.
 func writerDSN(path, synchronous string) string {
 	q := []string{
-		"_pragma=busy_timeout(" + fmt.Sprint(busyTimeout.Milliseconds()) + ")",
+		"_pragma=busy_timeout(" + fmt.Sprint(writerBusy.Milliseconds()) + ")",
 		"_pragma=foreign_keys(1)",
 		"_pragma=journal_mode(WAL)",
 		"_pragma=synchronous(" + synchronous + ")",
@@ -192,17 +205,27 @@ func (s *Store) scheduler() *learning.Scheduler {
 }
 
 // tx runs fn in one BEGIN IMMEDIATE transaction on the writer and commits
-// it. If SQLite still reports the database busy after the busy timeout,
-// the whole transaction is retried a few times, so fn must only write to
+// it. While another process holds the write lock the whole transaction is
+// retried, for up to writeWait or until ctx ends, so fn must only write to
 // its own results. When tx returns nil the transaction is durable.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	var err error
-	for try := 0; try < 4; try++ {
-		if err = s.tx1(ctx, fn); !isBusy(err) || ctx.Err() != nil {
+	deadline := time.Now().Add(writeWait)
+	for {
+		err := s.tx1(ctx, fn)
+		if !isBusy(err) {
 			return err
 		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("database locked by another process for %v: %w", writeWait, err)
+		}
+		t := time.NewTimer(time.Duration(500+rand.IntN(1000)) * time.Microsecond)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		case <-t.C:
+		}
 	}
-	return err
 }
 
 func (s *Store) tx1(ctx context.Context, fn func(*sql.Tx) error) error {

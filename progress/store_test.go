@@ -94,7 +94,7 @@ func TestOpenSetsPragmas(t *testing.T) {
 		{"journal_mode", "wal"},
 		{"synchronous", "2"}, // FULL
 		{"foreign_keys", "1"},
-		{"busy_timeout", "10000"},
+		{"busy_timeout", "5"}, // the writer; Store.tx polls beyond it
 		{"user_version", "2"},
 		{"application_id", "1330861125"},
 	}
