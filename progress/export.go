@@ -117,4 +117,3 @@ func itoa(v int64) string { return strconv.FormatInt(v, 10) }
 func ftoa(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 func rfc3339(msec int64) string { return fromMS(msec).Format("2006-01-02T15:04:05.000Z07:00") }
-
