@@ -56,6 +56,9 @@ type CorruptError struct {
 }
 
 func (e *CorruptError) Error() string {
+	if e.MovedTo == "" {
+		return fmt.Sprintf("progress: %s is damaged (%s)", e.Path, e.Detail)
+	}
 	return fmt.Sprintf("progress: %s was damaged (%s) and was moved to %s; a new, empty progress file was started",
 		e.Path, e.Detail, e.MovedTo)
 }

@@ -17,8 +17,9 @@ func stamp(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
 
 // checkFile inspects an existing database read-only before anything writes
 // to it. It refuses a newer schema (leaving the file as it was) and moves a
-// damaged file aside. A missing or empty file passes.
-func checkFile(ctx context.Context, path string, now func() time.Time) (*CorruptError, error) {
+// damaged file aside (or, with noRecover, returns a *CorruptError naming no
+// new place). A missing or empty file passes.
+func checkFile(ctx context.Context, path string, now func() time.Time, noRecover bool) (*CorruptError, error) {
 	fi, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) || (err == nil && fi.Size() == 0) {
 		return nil, nil
@@ -39,6 +40,8 @@ func checkFile(ctx context.Context, path string, now func() time.Time) (*Corrupt
 	switch {
 	case err != nil:
 		return nil, err
+	case fi2.damage != "" && noRecover:
+		return nil, &CorruptError{Path: path, Detail: fi2.damage}
 	case fi2.damage != "":
 		return moveAside(path, fi2.damage, now())
 	case fi2.appID != applicationID && (fi2.appID != 0 || fi2.tables > 0):

@@ -57,6 +57,7 @@ type Store struct {
 // options are the knobs tests and benchmarks may turn.
 type options struct {
 	synchronous string // "FULL" (default) or "NORMAL"
+	noRecover   bool   // report a damaged file as *CorruptError, do not move it
 }
 
 // Open opens or creates the progress database at path, creating its folder
@@ -87,7 +88,7 @@ func open(ctx context.Context, path string, o options) (*Store, error) {
 		return nil, fmt.Errorf("progress: open %s: %w", abs, err)
 	}
 	s := &Store{Now: time.Now, Location: time.Local, Scheduler: defaultScheduler, path: abs}
-	if s.recovered, err = checkFile(ctx, abs, s.Now); err != nil {
+	if s.recovered, err = checkFile(ctx, abs, s.Now, o.noRecover); err != nil {
 		return nil, err
 	}
 	if s.db, err = openPool(abs, writerDSN(abs, o.synchronous), 1); err != nil {
