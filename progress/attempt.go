@@ -70,6 +70,10 @@ type AttemptResult struct {
 	Streak        Streak
 }
 
+const qInsertAttempt = `INSERT INTO attempts (learner_id, session_id, item_id, item_kind,
+	pack_id, pack_version, grade, correct, score, response_ms, at, points, skills, detail)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+
 // maxDetail bounds the JSON detail of attempts and drill runs.
 const maxDetail = 64 << 10
 
@@ -162,7 +166,7 @@ func (s *Store) RecordAttempt(ctx context.Context, in AttemptInput) (AttemptResu
 	}
 	now := s.now()
 	var res AttemptResult
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *wtx) error {
 		res = AttemptResult{At: now, Grade: row.in.Grade}
 		return s.recordAttempt(ctx, tx, row, now, &res)
 	})
@@ -172,7 +176,7 @@ func (s *Store) RecordAttempt(ctx context.Context, in AttemptInput) (AttemptResu
 	return res, nil
 }
 
-func (s *Store) recordAttempt(ctx context.Context, tx *sql.Tx, row attemptRow, now time.Time, res *AttemptResult) error {
+func (s *Store) recordAttempt(ctx context.Context, tx *wtx, row attemptRow, now time.Time, res *AttemptResult) error {
 	in := row.in
 	if err := checkOwner(ctx, tx, in.Learner, in.Session); err != nil {
 		return err
@@ -198,9 +202,7 @@ func (s *Store) recordAttempt(ctx context.Context, tx *sql.Tx, row attemptRow, n
 		}
 	}
 	points := basePoints(in.Score) + masteryBonus*len(res.NewlyMastered)
-	err = tx.QueryRowContext(ctx, `INSERT INTO attempts (learner_id, session_id, item_id, item_kind,
-		pack_id, pack_version, grade, correct, score, response_ms, at, points, skills, detail)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	err = tx.QueryRowContext(ctx, qInsertAttempt,
 		in.Learner, sql.NullInt64{Int64: int64(in.Session), Valid: in.Session != 0}, in.Item, row.kind,
 		in.PackID, in.PackVersion, in.Grade, in.Correct, in.Score, in.Response.Milliseconds(),
 		ms(now), points, row.skills, row.detail).Scan(&res.ID)

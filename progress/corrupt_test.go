@@ -3,7 +3,6 @@ package progress
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -24,7 +23,7 @@ func filledDB(t *testing.T) string {
 		t.Fatal(err)
 	}
 	l := mustLearner(t, s, "Ada")
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *wtx) error {
 		for i := range 2000 {
 			_, err := tx.Exec(`INSERT INTO attempts (learner_id, item_id, item_kind, grade, correct,
 				score, response_ms, at) VALUES (?, ?, 'find', 3, 1, 1, 1000, ?)`, l.ID, fmt.Sprintf("find:s%d", i), i)

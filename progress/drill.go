@@ -57,6 +57,13 @@ type DrillBest struct {
 	BestThroughput float64
 }
 
+const (
+	qDrillBest   = `SELECT max(score) FROM drill_runs WHERE learner_id = ? AND drill_id = ?`
+	qInsertDrill = `INSERT INTO drill_runs (learner_id, session_id, drill_id, pack_id,
+	pack_version, at, duration_ms, trials, score, accuracy, speed, throughput, points, detail)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+)
+
 func (in DrillRunInput) check() error {
 	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 	switch {
@@ -86,7 +93,7 @@ func (s *Store) RecordDrillRun(ctx context.Context, in DrillRunInput) (DrillRunR
 	}
 	now := s.now()
 	var res DrillRunResult
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *wtx) error {
 		res = DrillRunResult{}
 		return s.recordDrillRun(ctx, tx, in, detail, now, &res)
 	})
@@ -96,13 +103,12 @@ func (s *Store) RecordDrillRun(ctx context.Context, in DrillRunInput) (DrillRunR
 	return res, nil
 }
 
-func (s *Store) recordDrillRun(ctx context.Context, tx *sql.Tx, in DrillRunInput, detail string, now time.Time, res *DrillRunResult) error {
+func (s *Store) recordDrillRun(ctx context.Context, tx *wtx, in DrillRunInput, detail string, now time.Time, res *DrillRunResult) error {
 	if err := checkOwner(ctx, tx, in.Learner, in.Session); err != nil {
 		return err
 	}
 	var best sql.NullFloat64
-	err := tx.QueryRowContext(ctx, `SELECT max(score) FROM drill_runs WHERE learner_id = ? AND drill_id = ?`,
-		in.Learner, in.DrillID).Scan(&best)
+	err := tx.QueryRowContext(ctx, qDrillBest, in.Learner, in.DrillID).Scan(&best)
 	if err != nil {
 		return err
 	}
@@ -112,9 +118,7 @@ func (s *Store) recordDrillRun(ctx context.Context, tx *sql.Tx, in DrillRunInput
 	if res.PersonalBest && best.Valid {
 		points += 20
 	}
-	err = tx.QueryRowContext(ctx, `INSERT INTO drill_runs (learner_id, session_id, drill_id, pack_id,
-		pack_version, at, duration_ms, trials, score, accuracy, speed, throughput, points, detail)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	err = tx.QueryRowContext(ctx, qInsertDrill,
 		in.Learner, sql.NullInt64{Int64: int64(in.Session), Valid: in.Session != 0}, in.DrillID,
 		in.PackID, in.PackVersion, ms(now), in.Duration.Milliseconds(), in.Trials, in.Score,
 		in.Accuracy, in.Speed, in.Throughput, points, detail).Scan(&res.ID)
@@ -135,7 +139,7 @@ func (s *Store) DrillHistory(ctx context.Context, learner LearnerID, drillID str
 	if limit <= 0 {
 		limit = -1
 	}
-	rows, err := s.rdb.QueryContext(ctx, `SELECT * FROM (SELECT id, learner_id, coalesce(session_id, 0),
+	rows, err := s.query(ctx, `SELECT * FROM (SELECT id, learner_id, coalesce(session_id, 0),
 		drill_id, pack_id, pack_version, at, duration_ms, trials, score, accuracy, speed, throughput,
 		points, detail FROM drill_runs WHERE learner_id = ? AND drill_id = ? ORDER BY at DESC, id DESC LIMIT ?)
 		ORDER BY 7, 1`, learner, drillID, limit)
@@ -164,7 +168,7 @@ func (s *Store) DrillHistory(ctx context.Context, learner LearnerID, drillID str
 // PersonalBests lists the learner's best run of every drill tried, by
 // drill id.
 func (s *Store) PersonalBests(ctx context.Context, learner LearnerID) ([]DrillBest, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT drill_id, count(*), max(score),
+	rows, err := s.query(ctx, `SELECT drill_id, count(*), max(score),
 		(SELECT at FROM drill_runs b WHERE b.learner_id = d.learner_id AND b.drill_id = d.drill_id
 		 ORDER BY score DESC, at, id LIMIT 1), max(accuracy), max(throughput)
 		FROM drill_runs d WHERE learner_id = ? GROUP BY drill_id ORDER BY drill_id`, learner)

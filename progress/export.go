@@ -32,7 +32,7 @@ var MasteryCSVHeader = []string{"learner", "skill_id", "skill_kind", "estimate",
 // oldest first, as RFC 4180 CSV with AttemptsCSVHeader. Times are RFC 3339
 // UTC; skills are separated by ';'; detail is the JSON object.
 func (s *Store) ExportAttemptsCSV(ctx context.Context, w io.Writer, learner LearnerID) error {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT a.id, `+exportWho+`, coalesce(a.session_id, ''), a.item_id,
+	rows, err := s.query(ctx, `SELECT a.id, `+exportWho+`, coalesce(a.session_id, ''), a.item_id,
 		a.item_kind, a.pack_id, a.pack_version, a.grade, a.correct, a.score, a.response_ms, a.at, a.points,
 		a.skills, a.detail FROM attempts a JOIN learners l ON l.id = a.learner_id
 		WHERE ? = 0 OR a.learner_id = ? ORDER BY a.at, a.id`, learner, learner)
@@ -63,7 +63,7 @@ func (s *Store) ExportAttemptsCSV(ctx context.Context, w io.Writer, learner Lear
 // ExportMasteryCSV writes the learner's mastery (or AllLearners') as CSV
 // with MasteryCSVHeader, by learner and skill.
 func (s *Store) ExportMasteryCSV(ctx context.Context, w io.Writer, learner LearnerID) error {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+exportWho+`, m.skill_id, m.skill_kind, m.estimate,
+	rows, err := s.query(ctx, `SELECT `+exportWho+`, m.skill_id, m.skill_kind, m.estimate,
 		m.evidence, m.mastered, m.mastered_at, m.updated_at FROM mastery m JOIN learners l ON l.id = m.learner_id
 		WHERE ? = 0 OR m.learner_id = ? ORDER BY l.id, m.skill_id`, learner, learner)
 	if err != nil {

@@ -66,7 +66,7 @@ func (s *Store) Attempts(ctx context.Context, learner LearnerID, f AttemptFilter
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
-	rows, err := s.rdb.QueryContext(ctx, q, args...)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("progress: attempts: %w", err)
 	}
@@ -91,7 +91,7 @@ func (s *Store) Attempts(ctx context.Context, learner LearnerID, f AttemptFilter
 // Outcomes is the pass/fail sequence of the learner's attempts at item,
 // oldest first, ready for learning.CUSUM.
 func (s *Store) Outcomes(ctx context.Context, learner LearnerID, item learning.ItemID) ([]bool, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT correct FROM attempts WHERE learner_id = ? AND item_id = ?
+	rows, err := s.query(ctx, `SELECT correct FROM attempts WHERE learner_id = ? AND item_id = ?
 		ORDER BY at, id`, learner, item)
 	if err != nil {
 		return nil, fmt.Errorf("progress: outcomes: %w", err)

@@ -75,7 +75,7 @@ func (s *Store) CreateLearner(ctx context.Context, name, pin string) (Learner, e
 	}
 	now := ms(s.now())
 	var id LearnerID
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *wtx) error {
 		err := tx.QueryRowContext(ctx, `INSERT INTO learners (name, pin_hash, pseudonym, created_at, last_seen_at)
 			VALUES (?, ?, ?, ?, ?) RETURNING id`, name, hash, hex.EncodeToString(pseudo), now, now).Scan(&id)
 		if err != nil {
@@ -96,7 +96,7 @@ func (s *Store) CreateLearner(ctx context.Context, name, pin string) (Learner, e
 // Learners lists every profile, most recently seen first, for a profile
 // picker. It returns no progress data.
 func (s *Store) Learners(ctx context.Context) ([]Learner, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+learnerCols+` FROM learners ORDER BY last_seen_at DESC, id`)
+	rows, err := s.query(ctx, `SELECT `+learnerCols+` FROM learners ORDER BY last_seen_at DESC, id`)
 	if err != nil {
 		return nil, fmt.Errorf("progress: list learners: %w", err)
 	}
@@ -117,7 +117,7 @@ func (s *Store) Learners(ctx context.Context) ([]Learner, error) {
 
 // Learner returns one profile.
 func (s *Store) Learner(ctx context.Context, id LearnerID) (Learner, error) {
-	l, err := scanLearner(s.rdb.QueryRowContext(ctx, `SELECT `+learnerCols+` FROM learners WHERE id = ?`, id))
+	l, err := scanLearner(s.queryRow(ctx, `SELECT `+learnerCols+` FROM learners WHERE id = ?`, id))
 	if err != nil {
 		return Learner{}, fmt.Errorf("progress: learner %d: %w", id, notFound(err))
 	}
@@ -126,7 +126,7 @@ func (s *Store) Learner(ctx context.Context, id LearnerID) (Learner, error) {
 
 // LearnerByName returns the profile with this name, ignoring case.
 func (s *Store) LearnerByName(ctx context.Context, name string) (Learner, error) {
-	l, err := scanLearner(s.rdb.QueryRowContext(ctx,
+	l, err := scanLearner(s.queryRow(ctx,
 		`SELECT `+learnerCols+` FROM learners WHERE name = ?`, strings.TrimSpace(name)))
 	if err != nil {
 		return Learner{}, fmt.Errorf("progress: learner %q: %w", name, notFound(err))
@@ -141,7 +141,7 @@ func (s *Store) SignIn(ctx context.Context, id LearnerID, pin string) (Learner, 
 	if err := s.verifyPIN(ctx, id, pin); err != nil {
 		return Learner{}, fmt.Errorf("progress: sign in: %w", err)
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE learners SET last_seen_at = ? WHERE id = ?`, ms(s.now()), id)
 		return err
 	})
@@ -153,7 +153,7 @@ func (s *Store) SignIn(ctx context.Context, id LearnerID, pin string) (Learner, 
 
 func (s *Store) verifyPIN(ctx context.Context, id LearnerID, pin string) error {
 	var hash sql.NullString
-	if err := s.rdb.QueryRowContext(ctx, `SELECT pin_hash FROM learners WHERE id = ?`, id).Scan(&hash); err != nil {
+	if err := s.queryRow(ctx, `SELECT pin_hash FROM learners WHERE id = ?`, id).Scan(&hash); err != nil {
 		return fmt.Errorf("learner %d: %w", id, notFound(err))
 	}
 	if !hash.Valid {
@@ -221,7 +221,7 @@ func (s *Store) DeleteLearner(ctx context.Context, id LearnerID, pin string) err
 
 // updateLearner runs one UPDATE or DELETE of learner id (also among args).
 func (s *Store) updateLearner(ctx context.Context, what string, id LearnerID, query string, args ...any) error {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		res, err := tx.ExecContext(ctx, query, args...)
 		if err != nil {
 			return err

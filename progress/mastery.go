@@ -34,11 +34,19 @@ func scanMastery(sc interface{ Scan(...any) error }) (SkillMastery, learning.Mas
 	return m, st, err
 }
 
+const (
+	qLoadMastery = `SELECT ` + masteryCols + ` FROM mastery WHERE learner_id = ? AND skill_id = ?`
+	qSaveMastery = `INSERT INTO mastery (learner_id, skill_id, skill_kind, weighted_sum,
+	weight, evidence, estimate, mastered, mastered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (learner_id, skill_id) DO UPDATE SET weighted_sum = excluded.weighted_sum,
+	weight = excluded.weight, evidence = excluded.evidence, estimate = excluded.estimate,
+	mastered = excluded.mastered, mastered_at = excluded.mastered_at, updated_at = excluded.updated_at`
+)
+
 // updateMastery adds one answer scored x to the learner's evidence for
 // skill. newly is true the first time the skill becomes mastered.
-func updateMastery(ctx context.Context, tx *sql.Tx, learner LearnerID, skill learning.SkillID, x float64, now time.Time) (SkillMastery, bool, error) {
-	m, st, err := scanMastery(tx.QueryRowContext(ctx, `SELECT `+masteryCols+` FROM mastery
-		WHERE learner_id = ? AND skill_id = ?`, learner, skill))
+func updateMastery(ctx context.Context, tx *wtx, learner LearnerID, skill learning.SkillID, x float64, now time.Time) (SkillMastery, bool, error) {
+	m, st, err := scanMastery(tx.QueryRowContext(ctx, qLoadMastery, learner, skill))
 	if errors.Is(err, sql.ErrNoRows) {
 		m, st, err = SkillMastery{Skill: skill}, learning.MasteryState{}, nil
 	}
@@ -51,11 +59,7 @@ func updateMastery(ctx context.Context, tx *sql.Tx, learner LearnerID, skill lea
 		m.MasteredAt = now
 	}
 	m.Estimate, m.Evidence, m.Mastered, m.UpdatedAt = st.Estimate(), st.Evidence, st.Mastered, now
-	_, err = tx.ExecContext(ctx, `INSERT INTO mastery (learner_id, skill_id, skill_kind, weighted_sum,
-		weight, evidence, estimate, mastered, mastered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (learner_id, skill_id) DO UPDATE SET weighted_sum = excluded.weighted_sum,
-		weight = excluded.weight, evidence = excluded.evidence, estimate = excluded.estimate,
-		mastered = excluded.mastered, mastered_at = excluded.mastered_at, updated_at = excluded.updated_at`,
+	_, err = tx.ExecContext(ctx, qSaveMastery,
 		learner, skill, skill.Kind(), st.WeightedSum, st.Weight, st.Evidence, st.Estimate(),
 		st.Mastered, nullMS(m.MasteredAt), ms(now))
 	return m, newly, err
@@ -66,8 +70,11 @@ func updateMastery(ctx context.Context, tx *sql.Tx, learner LearnerID, skill lea
 // learning.SkillSystem, by region with learning.SkillRegion. Skills with
 // no row have had no answers.
 func (s *Store) Mastery(ctx context.Context, learner LearnerID, kind learning.SkillKind) ([]SkillMastery, error) {
+	// Skill ids start with "<kind>:", so one kind is the primary-key range
+	// ["<kind>:", "<kind>;") (';' follows ':').
 	return s.queryMastery(ctx, "mastery", `SELECT `+masteryCols+` FROM mastery
-		WHERE learner_id = ? AND skill_kind = ? ORDER BY skill_id`, learner, kind)
+		WHERE learner_id = ? AND skill_id >= ? AND skill_id < ? ORDER BY skill_id`,
+		learner, string(kind)+":", string(kind)+";")
 }
 
 // WeakestSkills lists up to limit of the learner's skills of one kind,
@@ -104,7 +111,7 @@ func (s *Store) SkillMastery(ctx context.Context, learner LearnerID, skills []le
 }
 
 func (s *Store) queryMastery(ctx context.Context, what, q string, args ...any) ([]SkillMastery, error) {
-	rows, err := s.rdb.QueryContext(ctx, q, args...)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("progress: %s: %w", what, err)
 	}

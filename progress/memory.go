@@ -26,24 +26,28 @@ func scanCard(sc interface{ Scan(...any) error }, extra ...any) (learning.Card, 
 	return c, nil
 }
 
+const (
+	qLoadCard = `SELECT ` + cardCols + ` FROM memory WHERE learner_id = ? AND item_id = ?`
+	qSaveCard = `INSERT INTO memory (learner_id, item_id, item_kind, ` + cardCols + `)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (learner_id, item_id) DO UPDATE SET due = excluded.due,
+	stability = excluded.stability, difficulty = excluded.difficulty,
+	scheduled_days = excluded.scheduled_days, reps = excluded.reps, lapses = excluded.lapses,
+	state = excluded.state, last_review = excluded.last_review,
+	remaining_steps = excluded.remaining_steps`
+)
+
 // loadCard reads the learner's card for item, or a new card due now.
-func loadCard(ctx context.Context, tx *sql.Tx, learner LearnerID, item learning.ItemID, now time.Time) (learning.Card, error) {
-	c, err := scanCard(tx.QueryRowContext(ctx, `SELECT `+cardCols+` FROM memory
-		WHERE learner_id = ? AND item_id = ?`, learner, item))
+func loadCard(ctx context.Context, tx *wtx, learner LearnerID, item learning.ItemID, now time.Time) (learning.Card, error) {
+	c, err := scanCard(tx.QueryRowContext(ctx, qLoadCard, learner, item))
 	if errors.Is(err, sql.ErrNoRows) {
 		return learning.NewCard(now), nil
 	}
 	return c, err
 }
 
-func saveCard(ctx context.Context, tx *sql.Tx, learner LearnerID, item learning.ItemID, c learning.Card) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO memory (learner_id, item_id, item_kind, `+cardCols+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (learner_id, item_id) DO UPDATE SET due = excluded.due,
-		stability = excluded.stability, difficulty = excluded.difficulty,
-		scheduled_days = excluded.scheduled_days, reps = excluded.reps, lapses = excluded.lapses,
-		state = excluded.state, last_review = excluded.last_review,
-		remaining_steps = excluded.remaining_steps`,
+func saveCard(ctx context.Context, tx *wtx, learner LearnerID, item learning.ItemID, c learning.Card) error {
+	_, err := tx.ExecContext(ctx, qSaveCard,
 		learner, item, item.Kind(), ms(c.Due), c.Stability, c.Difficulty, c.ScheduledDays,
 		c.Reps, c.Lapses, c.State, nullMS(c.LastReview), c.RemainingSteps)
 	return err
@@ -65,7 +69,7 @@ func (s *Store) DueItems(ctx context.Context, learner LearnerID, limit int) ([]D
 		return nil, nil
 	}
 	now := s.now()
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+cardCols+`, item_id FROM memory
+	rows, err := s.query(ctx, `SELECT `+cardCols+`, item_id FROM memory
 		WHERE learner_id = ? AND due <= ? ORDER BY due LIMIT ?`, learner, ms(now), limit)
 	if err != nil {
 		return nil, fmt.Errorf("progress: due items: %w", err)
@@ -89,7 +93,7 @@ func (s *Store) DueItems(ctx context.Context, learner LearnerID, limit int) ([]D
 // DueCount is how many of the learner's items are due now.
 func (s *Store) DueCount(ctx context.Context, learner LearnerID) (int, error) {
 	var n int
-	err := s.rdb.QueryRowContext(ctx, `SELECT count(*) FROM memory WHERE learner_id = ? AND due <= ?`,
+	err := s.queryRow(ctx, `SELECT count(*) FROM memory WHERE learner_id = ? AND due <= ?`,
 		learner, ms(s.now())).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("progress: due count: %w", err)
@@ -115,7 +119,7 @@ func (s *Store) DueForecast(ctx context.Context, learner LearnerID, days int) ([
 		out[i].Day = time.Date(now.Year(), now.Month(), now.Day()+i, 0, 0, 0, 0, s.loc())
 	}
 	end := time.Date(now.Year(), now.Month(), now.Day()+days, 0, 0, 0, 0, s.loc())
-	rows, err := s.rdb.QueryContext(ctx, `SELECT due FROM memory WHERE learner_id = ? AND due < ?`,
+	rows, err := s.query(ctx, `SELECT due FROM memory WHERE learner_id = ? AND due < ?`,
 		learner, ms(end))
 	if err != nil {
 		return nil, fmt.Errorf("progress: due forecast: %w", err)
@@ -161,7 +165,7 @@ func (s *Store) Cards(ctx context.Context, learner LearnerID, items []learning.I
 }
 
 func (s *Store) scanCards(ctx context.Context, q string, args []any, out map[learning.ItemID]learning.Card) error {
-	rows, err := s.rdb.QueryContext(ctx, q, args...)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return err
 	}

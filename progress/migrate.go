@@ -91,7 +91,7 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 		}
 	}
 	for _, m := range migrations[:target] {
-		if err := s.tx(ctx, func(tx *sql.Tx) error { return applyMigration(ctx, tx, m) }); err != nil {
+		if err := s.tx(ctx, func(tx *wtx) error { return applyMigration(ctx, tx, m) }); err != nil {
 			return fmt.Errorf("progress: migrate %s to version %d (%s): %w", s.path, m.version, m.name, err)
 		}
 	}
@@ -100,7 +100,7 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 
 // applyMigration re-reads user_version inside the transaction, so that two
 // processes opening the same old file migrate it once.
-func applyMigration(ctx context.Context, tx *sql.Tx, m migration) error {
+func applyMigration(ctx context.Context, tx *wtx, m migration) error {
 	v, err := userVersion(ctx, tx)
 	if err != nil {
 		return err
@@ -111,9 +111,10 @@ func applyMigration(ctx context.Context, tx *sql.Tx, m migration) error {
 	if v != m.version-1 {
 		return fmt.Errorf("database at version %d, cannot apply %d", v, m.version)
 	}
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+	// One-off SQL goes to the plain transaction, not the statement cache.
+	if _, err := tx.Tx.ExecContext(ctx, m.sql); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
+	_, err = tx.Tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
 	return err
 }

@@ -3,7 +3,6 @@ package progress
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -129,7 +128,7 @@ func TestMigrationsReRunAreNoOps(t *testing.T) {
 	}
 	for _, m := range migrations {
 		t.Run(m.name, func(t *testing.T) {
-			if err := s.tx(ctx, func(tx *sql.Tx) error { return applyMigration(ctx, tx, m) }); err != nil {
+			if err := s.tx(ctx, func(tx *wtx) error { return applyMigration(ctx, tx, m) }); err != nil {
 				t.Errorf("re-applying %s: %v", m.name, err)
 			}
 		})

@@ -11,7 +11,7 @@ import (
 func (s *Store) Stats(ctx context.Context, learner LearnerID) (Stats, error) {
 	var st Stats
 	var last sql.NullString
-	err := s.rdb.QueryRowContext(ctx, `SELECT points, attempts, correct, drill_runs, mastered, streak,
+	err := s.queryRow(ctx, `SELECT points, attempts, correct, drill_runs, mastered, streak,
 		longest_streak, last_day FROM learner_stats WHERE learner_id = ?`, learner).Scan(
 		&st.Points, &st.Attempts, &st.Correct, &st.DrillRuns, &st.Mastered,
 		&st.Streak.Current, &st.Streak.Longest, &last)
@@ -47,7 +47,7 @@ func (s *Store) streakNow(st Streak, last string) Streak {
 
 // Milestones lists the milestones the learner has reached, oldest first.
 func (s *Store) Milestones(ctx context.Context, learner LearnerID) ([]Milestone, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT key, points, achieved_at FROM milestones
+	rows, err := s.query(ctx, `SELECT key, points, achieved_at FROM milestones
 		WHERE learner_id = ? ORDER BY achieved_at, key`, learner)
 	if err != nil {
 		return nil, fmt.Errorf("progress: milestones: %w", err)
@@ -87,7 +87,7 @@ type LeaderboardEntry struct {
 // (SetLeaderboard). It is the only query that shows one learner anything
 // about another, and it shows totals only, never attempts.
 func (s *Store) Leaderboard(ctx context.Context, limit int) ([]LeaderboardEntry, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT l.id, l.name, st.points, st.mastered, st.streak, st.last_day
+	rows, err := s.query(ctx, `SELECT l.id, l.name, st.points, st.mastered, st.streak, st.last_day
 		FROM learners l JOIN learner_stats st ON st.learner_id = l.id
 		WHERE l.leaderboard = 1 ORDER BY st.points DESC, l.name LIMIT ?`, limit)
 	if err != nil {

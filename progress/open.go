@@ -199,7 +199,7 @@ func syncFile(path string) error {
 // Check runs PRAGMA integrity_check and returns an error wrapping
 // ErrCorrupt unless it reports ok.
 func (s *Store) Check(ctx context.Context) error {
-	rows, err := s.rdb.QueryContext(ctx, "PRAGMA integrity_check")
+	rows, err := s.query(ctx, "PRAGMA integrity_check")
 	if err != nil {
 		return fmt.Errorf("progress: integrity check: %w", err)
 	}

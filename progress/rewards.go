@@ -67,6 +67,16 @@ type Stats struct {
 	Streak                                         Streak
 }
 
+const (
+	qStatsGet = `SELECT points, attempts, correct, drill_runs, mastered, streak,
+	longest_streak, last_day FROM learner_stats WHERE learner_id = ?`
+	qStatsSet = `UPDATE learner_stats SET points = ?, attempts = ?, correct = ?,
+	drill_runs = ?, mastered = ?, streak = ?, longest_streak = ?, last_day = ? WHERE learner_id = ?`
+	qTouchLearner  = `UPDATE learners SET last_seen_at = ? WHERE id = ?`
+	qMilestoneAdd  = `INSERT INTO milestones (learner_id, key, achieved_at, points) VALUES (?, ?, ?, ?)`
+	qMilestoneKeys = `SELECT key FROM milestones WHERE learner_id = ?`
+)
+
 // gain is what one recorded event adds to a learner's totals.
 type gain struct {
 	points, attempts, correct, drillRuns, mastered int
@@ -82,11 +92,10 @@ func (s *Store) day(t time.Time) string { return t.In(s.loc()).Format(time.DateO
 
 // reward adds g to the learner's totals, advances the streak and awards
 // milestones newly reached, inside the caller's transaction.
-func (s *Store) reward(ctx context.Context, tx *sql.Tx, learner LearnerID, now time.Time, g gain) (rewardResult, error) {
+func (s *Store) reward(ctx context.Context, tx *wtx, learner LearnerID, now time.Time, g gain) (rewardResult, error) {
 	var st Stats
 	var last sql.NullString
-	err := tx.QueryRowContext(ctx, `SELECT points, attempts, correct, drill_runs, mastered, streak,
-		longest_streak, last_day FROM learner_stats WHERE learner_id = ?`, learner).Scan(
+	err := tx.QueryRowContext(ctx, qStatsGet, learner).Scan(
 		&st.Points, &st.Attempts, &st.Correct, &st.DrillRuns, &st.Mastered,
 		&st.Streak.Current, &st.Streak.Longest, &last)
 	if err != nil {
@@ -103,14 +112,13 @@ func (s *Store) reward(ctx context.Context, tx *sql.Tx, learner LearnerID, now t
 		return rewardResult{}, err
 	}
 	st.Points += bonus
-	_, err = tx.ExecContext(ctx, `UPDATE learner_stats SET points = ?, attempts = ?, correct = ?,
-		drill_runs = ?, mastered = ?, streak = ?, longest_streak = ?, last_day = ? WHERE learner_id = ?`,
+	_, err = tx.ExecContext(ctx, qStatsSet,
 		st.Points, st.Attempts, st.Correct, st.DrillRuns, st.Mastered, st.Streak.Current,
 		st.Streak.Longest, st.Streak.LastDay, learner)
 	if err != nil {
 		return rewardResult{}, err
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE learners SET last_seen_at = ? WHERE id = ?`, ms(now), learner)
+	_, err = tx.ExecContext(ctx, qTouchLearner, ms(now), learner)
 	return rewardResult{bonus: bonus, milestones: reached, streak: st.Streak}, err
 }
 
@@ -136,7 +144,7 @@ func (s *Store) advanceStreak(st Streak, last string, now time.Time) Streak {
 	return st
 }
 
-func (s *Store) awardMilestones(ctx context.Context, tx *sql.Tx, learner LearnerID, st Stats, now time.Time) ([]Milestone, int, error) {
+func (s *Store) awardMilestones(ctx context.Context, tx *wtx, learner LearnerID, st Stats, now time.Time) ([]Milestone, int, error) {
 	values := map[string]int{"attempts": st.Attempts, "streak": st.Streak.Current,
 		"mastered": st.Mastered, "drill_runs": st.DrillRuns}
 	have, err := milestoneKeys(ctx, tx, learner)
@@ -149,8 +157,7 @@ func (s *Store) awardMilestones(ctx context.Context, tx *sql.Tx, learner Learner
 		if values[d.Stat] < d.Threshold || have[d.Key] {
 			continue
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO milestones (learner_id, key, achieved_at, points)
-			VALUES (?, ?, ?, ?)`, learner, d.Key, ms(now), d.Points)
+		_, err := tx.ExecContext(ctx, qMilestoneAdd, learner, d.Key, ms(now), d.Points)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -160,8 +167,8 @@ func (s *Store) awardMilestones(ctx context.Context, tx *sql.Tx, learner Learner
 	return out, bonus, nil
 }
 
-func milestoneKeys(ctx context.Context, tx *sql.Tx, learner LearnerID) (map[string]bool, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT key FROM milestones WHERE learner_id = ?`, learner)
+func milestoneKeys(ctx context.Context, tx *wtx, learner LearnerID) (map[string]bool, error) {
+	rows, err := tx.QueryContext(ctx, qMilestoneKeys, learner)
 	if err != nil {
 		return nil, err
 	}

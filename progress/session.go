@@ -37,7 +37,7 @@ func (s *Store) StartSession(ctx context.Context, learner LearnerID, kind, scope
 		return 0, fmt.Errorf("progress: start session: %w", invalid("kind must be 1 to 64 bytes, scope at most 1024"))
 	}
 	var id SessionID
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		if err := learnerExists(ctx, tx, learner); err != nil {
 			return err
 		}
@@ -52,7 +52,7 @@ func (s *Store) StartSession(ctx context.Context, learner LearnerID, kind, scope
 
 // EndSession closes the learner's session; ending it again is harmless.
 func (s *Store) EndSession(ctx context.Context, learner LearnerID, id SessionID) error {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE sessions SET ended_at = coalesce(ended_at, ?)
 			WHERE id = ? AND learner_id = ?`, ms(s.now()), id, learner)
 		if err != nil {
@@ -74,7 +74,7 @@ func (s *Store) SessionSummary(ctx context.Context, learner LearnerID, id Sessio
 	var sum SessionSummary
 	var started int64
 	var ended sql.NullInt64
-	err := s.rdb.QueryRowContext(ctx, `SELECT id, learner_id, kind, scope, started_at, ended_at,
+	err := s.queryRow(ctx, `SELECT id, learner_id, kind, scope, started_at, ended_at,
 		(SELECT count(*) FROM attempts WHERE session_id = s.id),
 		(SELECT coalesce(sum(correct), 0) FROM attempts WHERE session_id = s.id),
 		(SELECT count(DISTINCT item_id) FROM attempts WHERE session_id = s.id),
@@ -93,9 +93,14 @@ func (s *Store) SessionSummary(ctx context.Context, learner LearnerID, id Sessio
 	return sum, nil
 }
 
-func learnerExists(ctx context.Context, tx *sql.Tx, id LearnerID) error {
+const (
+	qLearnerExists = `SELECT 1 FROM learners WHERE id = ?`
+	qSessionOwner  = `SELECT learner_id FROM sessions WHERE id = ?`
+)
+
+func learnerExists(ctx context.Context, tx *wtx, id LearnerID) error {
 	var one int
-	err := tx.QueryRowContext(ctx, `SELECT 1 FROM learners WHERE id = ?`, id).Scan(&one)
+	err := tx.QueryRowContext(ctx, qLearnerExists, id).Scan(&one)
 	if err != nil {
 		return fmt.Errorf("learner %d: %w", id, notFound(err))
 	}
@@ -104,12 +109,12 @@ func learnerExists(ctx context.Context, tx *sql.Tx, id LearnerID) error {
 
 // checkOwner checks that the learner exists and, if session is not 0, that
 // the session is the learner's.
-func checkOwner(ctx context.Context, tx *sql.Tx, learner LearnerID, session SessionID) error {
+func checkOwner(ctx context.Context, tx *wtx, learner LearnerID, session SessionID) error {
 	if session == 0 {
 		return learnerExists(ctx, tx, learner)
 	}
 	var owner LearnerID
-	err := tx.QueryRowContext(ctx, `SELECT learner_id FROM sessions WHERE id = ?`, session).Scan(&owner)
+	err := tx.QueryRowContext(ctx, qSessionOwner, session).Scan(&owner)
 	if err != nil || owner != learner {
 		if err == nil {
 			err = sql.ErrNoRows

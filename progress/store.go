@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"math/rand/v2"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -51,6 +50,7 @@ type Store struct {
 	path      string
 	db        *sql.DB // the writer: one connection
 	rdb       *sql.DB // readers: query_only connections
+	stmts     map[string]*sql.Stmt
 	recovered *CorruptError
 }
 
@@ -98,6 +98,10 @@ func open(ctx context.Context, path string, o options) (*Store, error) {
 		s.db.Close()
 		return nil, err
 	}
+	if err := s.prepareHot(ctx); err != nil {
+		s.db.Close()
+		return nil, err
+	}
 	if s.rdb, err = openPool(abs, readerDSN(abs), 4); err != nil {
 		s.db.Close()
 		return nil, err
@@ -120,6 +124,9 @@ func openPool(path, dsn string, n int) (*sql.DB, error) {
 // Close closes the database. A clean close checkpoints the WAL.
 func (s *Store) Close() error {
 	var errs []error
+	for _, st := range s.stmts {
+		errs = append(errs, st.Close())
+	}
 	if s.rdb != nil {
 		errs = append(errs, s.rdb.Close())
 	}
@@ -205,40 +212,21 @@ func (s *Store) scheduler() *learning.Scheduler {
 	return s.Scheduler
 }
 
-// tx runs fn in one BEGIN IMMEDIATE transaction on the writer and commits
-// it. While another process holds the write lock the whole transaction is
-// retried, for up to writeWait or until ctx ends, so fn must only write to
-// its own results. When tx returns nil the transaction is durable.
-func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	deadline := time.Now().Add(writeWait)
-	for {
-		err := s.tx1(ctx, fn)
-		if !isBusy(err) {
-			return err
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("database locked by another process for %v: %w", writeWait, err)
-		}
-		t := time.NewTimer(time.Duration(500+rand.IntN(1000)) * time.Microsecond)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return err
-		case <-t.C:
-		}
+// queryHook, when set (by tests), sees every read query and its arguments.
+var queryHook func(q string, args []any)
+
+func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if queryHook != nil {
+		queryHook(q, args)
 	}
+	return s.rdb.QueryContext(ctx, q, args...)
 }
 
-func (s *Store) tx1(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
+func (s *Store) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if queryHook != nil {
+		queryHook(q, args)
 	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return s.rdb.QueryRowContext(ctx, q, args...)
 }
 
 func ms(t time.Time) int64 { return t.UnixMilli() }

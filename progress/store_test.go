@@ -116,7 +116,7 @@ func TestOpenSetsPragmas(t *testing.T) {
 		}
 	})
 	t.Run("foreign keys enforced", func(t *testing.T) {
-		err := s.tx(ctx, func(tx *sql.Tx) error {
+		err := s.tx(ctx, func(tx *wtx) error {
 			_, err := tx.ExecContext(ctx, `INSERT INTO sessions (learner_id, kind, started_at) VALUES (999, 'x', 0)`)
 			return err
 		})

@@ -14,7 +14,7 @@ const whoCols = `l.pseudonym, l.name, l.use_name`
 // eachAttemptStatement calls fn with the statement of each attempt, oldest
 // first.
 func (s *Store) eachAttemptStatement(ctx context.Context, learner LearnerID, fn func(Statement) error) error {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+whoCols+`, a.id, a.session_id, a.item_id, a.item_kind,
+	rows, err := s.query(ctx, `SELECT `+whoCols+`, a.id, a.session_id, a.item_id, a.item_kind,
 		a.pack_id, a.pack_version, a.grade, a.correct, a.score, a.response_ms, a.at
 		FROM attempts a JOIN learners l ON l.id = a.learner_id WHERE ? = 0 OR a.learner_id = ?
 		ORDER BY a.at, a.id`, learner, learner)
@@ -66,7 +66,7 @@ func packContext(w who, sess sql.NullInt64, pack, ver string) *XAPIContext {
 }
 
 func (s *Store) drillStatements(ctx context.Context, learner LearnerID) ([]Statement, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+whoCols+`, d.id, d.session_id, d.drill_id, d.pack_id,
+	rows, err := s.query(ctx, `SELECT `+whoCols+`, d.id, d.session_id, d.drill_id, d.pack_id,
 		d.pack_version, d.at, d.duration_ms, d.trials, d.score, d.accuracy, d.speed, d.throughput
 		FROM drill_runs d JOIN learners l ON l.id = d.learner_id WHERE ? = 0 OR d.learner_id = ?`, learner, learner)
 	if err != nil {
@@ -99,7 +99,7 @@ func (s *Store) drillStatements(ctx context.Context, learner LearnerID) ([]State
 }
 
 func (s *Store) masteryStatements(ctx context.Context, learner LearnerID) ([]Statement, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+whoCols+`, m.skill_id, m.mastered_at, m.estimate
+	rows, err := s.query(ctx, `SELECT `+whoCols+`, m.skill_id, m.mastered_at, m.estimate
 		FROM mastery m JOIN learners l ON l.id = m.learner_id
 		WHERE m.mastered_at IS NOT NULL AND (? = 0 OR m.learner_id = ?)`, learner, learner)
 	if err != nil {

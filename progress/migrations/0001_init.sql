@@ -84,4 +84,8 @@ CREATE TABLE mastery (
     updated_at   INTEGER NOT NULL,
     PRIMARY KEY (learner_id, skill_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX mastery_by_kind ON mastery (learner_id, skill_kind, estimate);
+-- Weakest first: entries end with the primary key's skill_id, so this
+-- index is in exactly WeakestSkills' order (estimate, evidence, skill_id).
+-- Mastery of one kind needs no index: skill ids start with their kind, so
+-- they are a range of the primary key.
+CREATE INDEX mastery_by_kind ON mastery (learner_id, skill_kind, estimate, evidence);
