@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"time"
+	"unicode/utf8"
 
 	"github.com/osteon/osteon/learning"
 )
@@ -136,6 +137,9 @@ func cleanDetail(d json.RawMessage) (string, error) {
 	}
 	if len(d) > maxDetail {
 		return "", invalid("detail longer than %d bytes", maxDetail)
+	}
+	if !utf8.Valid(d) {
+		return "", invalid("detail is not UTF-8")
 	}
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(d, &obj); err != nil || obj == nil {
