@@ -42,8 +42,11 @@ func TestCrashKill(t *testing.T) {
 		// One kill in five lands at a random time after exec, possibly
 		// while opening; the rest at a random time after the child is
 		// recording.
-		early := i%5 == 0
-		if err := killOnce(path, rng, early, acked); err != nil {
+		early := time.Duration(0)
+		if i%5 == 0 {
+			early = 400 * time.Millisecond
+		}
+		if err := killOnce(path, rng, early, acked, "crash"); err != nil {
 			t.Fatalf("kill %d: %v", i+1, err)
 		}
 		if len(acked) > before {
@@ -58,15 +61,18 @@ func TestCrashKill(t *testing.T) {
 		kills, midRun, len(acked))
 }
 
-func killOnce(path string, rng *rand.Rand, early bool, acked map[AttemptID]bool) error {
-	c, err := startChild(childSpec{DB: path, Learner: "crash", Tag: "c"})
+// killOnce starts a child and SIGKILLs it: at a random time up to early
+// after starting it if early > 0, else at a random time up to 150 ms after
+// it said "ready".
+func killOnce(path string, rng *rand.Rand, early time.Duration, acked map[AttemptID]bool, learner string) error {
+	c, err := startChild(childSpec{DB: path, Learner: learner, Tag: "c"})
 	if err != nil {
 		return err
 	}
 	delay := time.Duration(rng.IntN(150)) * time.Millisecond
 	var pending []string
-	if early {
-		time.Sleep(time.Duration(rng.IntN(400)) * time.Millisecond)
+	if early > 0 {
+		time.Sleep(time.Duration(rng.Int64N(int64(early))))
 	} else {
 		timeout := time.After(30 * time.Second)
 	wait:
@@ -145,5 +151,54 @@ func verifyAfterCrash(t *testing.T, path string, acked map[AttemptID]bool) {
 	if n != reps || n != statN || points != statPoints {
 		t.Errorf("not atomic: %d attempts, %d memory reps, %d in stats; points %d vs %d in stats",
 			n, reps, statN, points, statPoints)
+	}
+}
+
+// TestCrashDuringMigration kills a child while it opens a version-1 file,
+// which means backing it up and migrating it; every time, the file must
+// then be whole at version 1 or 2 with its rows, and a normal Open must
+// finish the job.
+func TestCrashDuringMigration(t *testing.T) {
+	kills := 20
+	if testing.Short() {
+		kills = 3
+	}
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
+	seen := map[string]int{}
+	defer func() { t.Logf("killed: %v", seen) }()
+	for i := range kills {
+		path := filepath.Join(t.TempDir(), "progress.db")
+		buildAt(t, path, 1)
+		// A child takes some tens of milliseconds to start and migrate.
+		if err := killOnce(path, rng, 40*time.Millisecond, map[AttemptID]bool{}, "Ada"); err != nil {
+			t.Fatalf("kill %d: %v", i+1, err)
+		}
+		tmps, _ := filepath.Glob(path + ".v1-*.bak.tmp*")
+		baks, _ := filepath.Glob(path + ".v1-*.bak")
+		f, n := inspectOK(t, path)
+		switch {
+		case f.version == SchemaVersion:
+			seen["migrated"]++
+		case len(tmps) > 0:
+			seen["during backup"]++
+		case len(baks) > 0:
+			seen["after backup"]++
+		default:
+			seen["before backup"]++
+		}
+		if f.version != 1 && f.version != SchemaVersion || n < 3 {
+			t.Fatalf("kill %d: version %d with %d attempts", i+1, f.version, n)
+		}
+		s, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatalf("kill %d: reopen: %v", i+1, err)
+		}
+		if err := s.Check(context.Background()); err != nil {
+			t.Error(err)
+		}
+		s.Close()
+		if tmps, _ := filepath.Glob(path + "*.tmp*"); len(tmps) != 0 {
+			t.Errorf("kill %d: left %v", i+1, tmps)
+		}
 	}
 }

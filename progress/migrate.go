@@ -6,7 +6,9 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -82,6 +84,12 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 		return nil
 	}
 	if v > 0 {
+		// A backup cut short by a crash leaves its temporary file.
+		if stale, _ := filepath.Glob(s.path + ".v*.bak.tmp*"); len(stale) > 0 {
+			for _, f := range stale {
+				os.Remove(f)
+			}
+		}
 		dst := fmt.Sprintf("%s.v%d-%s.bak", s.path, v, stamp(s.now()))
 		for i := 2; exists(dst); i++ {
 			dst = fmt.Sprintf("%s.v%d-%s-%d.bak", s.path, v, stamp(s.now()), i)

@@ -168,8 +168,10 @@ func (s *Store) Backup(ctx context.Context, dst string) error {
 		return invalid("backup: %s already exists", dst)
 	}
 	tmp := dst + ".tmp"
-	if err := os.Remove(tmp); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("progress: backup to %s: %w", dst, err)
+	for _, f := range []string{tmp, tmp + "-journal"} {
+		if err := os.Remove(f); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("progress: backup to %s: %w", dst, err)
+		}
 	}
 	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
