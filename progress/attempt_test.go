@@ -130,6 +130,10 @@ func TestDueItemsAndForecast(t *testing.T) {
 	if due, _ := s.DueItems(ctx, l.ID, 10); len(due) != 0 {
 		t.Errorf("due right after answering: %+v", due)
 	}
+	next, err := s.DueBy(ctx, l.ID, c.Now().Add(time.Hour), 10)
+	if err != nil || len(next) != 2 || next[0].Item != "find:a" || next[1].Item != "find:b" {
+		t.Errorf("coming due in the next hour: %+v, %v", next, err)
+	}
 	c.Add(5 * time.Minute)
 	due, err := s.DueItems(ctx, l.ID, 10)
 	if err != nil {

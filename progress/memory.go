@@ -65,12 +65,19 @@ type DueItem struct {
 // items (see Cards). The query walks the (learner_id, due) index, so its
 // cost grows with limit, not with the learner's history.
 func (s *Store) DueItems(ctx context.Context, learner LearnerID, limit int) ([]DueItem, error) {
+	return s.DueBy(ctx, learner, s.now(), limit)
+}
+
+// DueBy returns up to limit of the learner's items due at or before t,
+// soonest due first, with their retrievability now: for "what comes due
+// next" give a time in the future.
+func (s *Store) DueBy(ctx context.Context, learner LearnerID, t time.Time, limit int) ([]DueItem, error) {
 	if limit <= 0 {
 		return nil, nil
 	}
 	now := s.now()
 	rows, err := s.query(ctx, `SELECT `+cardCols+`, item_id FROM memory
-		WHERE learner_id = ? AND due <= ? ORDER BY due LIMIT ?`, learner, ms(now), limit)
+		WHERE learner_id = ? AND due <= ? ORDER BY due LIMIT ?`, learner, ms(t), limit)
 	if err != nil {
 		return nil, fmt.Errorf("progress: due items: %w", err)
 	}
