@@ -1,9 +1,11 @@
 // Osteon: practise anatomy and clinical procedures on 3D models.
 //
-//	osteon [FILE]        open the app, on FILE (.glb, .gltf, .obj) or the built-in model
+//	osteon [--db PATH] [FILE]   open the app, on FILE (.glb, .gltf, .obj) or the built-in model
+//	osteon export ...           export progress (CSV, xAPI); osteon export -h for more
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"log"
@@ -14,7 +16,9 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/osteon/osteon/assets"
+	"github.com/osteon/osteon/progress"
 	"github.com/osteon/osteon/ui"
+	_ "github.com/osteon/osteon/ui/locale" // before Fyne reads the locale
 )
 
 const appID = "org.osteon.Osteon"
@@ -23,6 +27,13 @@ func main() {
 	started := time.Now()
 	log.SetFlags(0)
 	log.SetPrefix("osteon: ")
+	if len(os.Args) > 1 {
+		switch os.Args[1] {
+		case "export":
+			os.Exit(progress.RunExportCLI(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
+		}
+	}
+	db := flag.String("db", "", "progress database `file` (default: $"+progress.EnvDB+", else your data folder)")
 	flag.Usage = usage
 	flag.Parse()
 	if flag.NArg() > 1 {
@@ -33,6 +44,7 @@ func main() {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u := ui.New(a, ui.Config{
 		ModelPath:    flag.Arg(0),
+		DBPath:       *db,
 		Builtin:      assets.FS,
 		BuiltinModel: assets.BuiltinModel,
 		Started:      started,
@@ -41,9 +53,12 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintf(os.Stderr, `usage: osteon [FILE]
+	fmt.Fprintf(os.Stderr, `usage: osteon [--db FILE] [MODEL]
+       osteon export attempts|mastery|xapi [flags]   (osteon export -h)
 
-Opens Osteon on FILE, a glTF 2.0 (.glb, .gltf) or Wavefront OBJ (.obj) model,
-or on the built-in schematic upper limb when no file is given.
-`)
+Opens Osteon on MODEL, a glTF 2.0 (.glb, .gltf) or Wavefront OBJ (.obj) file,
+or on the built-in schematic upper limb when none is given.
+
+  --db FILE   keep progress in FILE instead of $%s or your data folder
+`, progress.EnvDB)
 }

@@ -18,12 +18,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/osteon/osteon/content"
+	"github.com/osteon/osteon/progress"
 	"github.com/osteon/osteon/render"
 )
 
 // Config is what main passes in.
 type Config struct {
 	ModelPath    string // model file to open at start; empty opens the built-in model
+	DBPath       string // progress database; empty: progress.DefaultPath
 	Builtin      fs.FS  // built-in content
 	BuiltinModel string // path of the built-in model inside Builtin
 	Started      time.Time
@@ -41,6 +43,12 @@ type UI struct {
 	explore *explore
 	shell   *shell
 	loading *widget.ProgressBarInfinite
+
+	store            *progress.Store // nil until open, or when it cannot be opened
+	storeErr         error
+	learner          *progress.Learner
+	learnerListeners []func(*progress.Learner)
+	profileButton    *widget.Button
 }
 
 // New builds the window. Call ShowAndRun to start.
@@ -63,7 +71,8 @@ func New(a fyne.App, cfg Config) *UI {
 	u.explore.onHelp = u.showHelp
 	u.loading = widget.NewProgressBarInfinite()
 	u.loading.Hide()
-	u.shell = newShell(u.screens())
+	u.profileButton = widget.NewButtonWithIcon("Choose profile", theme.AccountIcon(), u.showProfiles)
+	u.shell = newShell(u.screens(), u.profileButton)
 	u.win.SetContent(container.NewBorder(nil, u.loading, nil, nil, u.shell.root))
 	u.win.SetMainMenu(u.menu())
 	u.win.Resize(fyne.NewSize(1280, 800))
@@ -84,6 +93,7 @@ func (u *UI) ShowAndRun() {
 // Start starts OpenGL and loads the first model in the background.
 func (u *UI) Start() {
 	go u.startEngine()
+	go u.openStore()
 	if u.cfg.ModelPath != "" {
 		u.loadFile(u.cfg.ModelPath)
 	} else {
@@ -112,10 +122,14 @@ func (u *UI) startEngine() {
 // quit closes OpenGL off the main thread (a GLFW fallback context must be destroyed there), then
 // quits.
 func (u *UI) quit() {
+	e, st := u.engine, u.store
 	go func() {
 		u.view.Close()
-		if u.engine != nil {
-			u.engine.Close()
+		if e != nil {
+			e.Close()
+		}
+		if st != nil {
+			st.Close()
 		}
 		fyne.Do(u.app.Quit)
 	}()
@@ -189,7 +203,9 @@ func (u *UI) menu() *fyne.MainMenu {
 	open := fyne.NewMenuItem("Open model…", u.openDialog)
 	open.Shortcut = shortcutOpen
 	open.Icon = theme.FolderOpenIcon()
-	file := fyne.NewMenu("File", open)
+	profile := fyne.NewMenuItem("Switch profile…", u.showProfiles)
+	profile.Icon = theme.AccountIcon()
+	file := fyne.NewMenu("File", open, profile)
 	reset := fyne.NewMenuItem("Reset view", func() { u.view.ResetView(cameraMove) })
 	all := fyne.NewMenuItem("Show all", u.explore.showAll)
 	undo := fyne.NewMenuItem("Undo", u.explore.undoLast)

@@ -27,7 +27,7 @@ type shell struct {
 	onShow func(i int)
 }
 
-func newShell(screens []*screen) *shell {
+func newShell(screens []*screen, profile fyne.CanvasObject) *shell {
 	s := &shell{screens: screens, content: container.NewStack(), current: -1}
 	s.nav = widget.NewList(
 		func() int { return len(s.screens) },
@@ -43,7 +43,7 @@ func newShell(screens []*screen) *shell {
 	s.nav.OnSelected = func(i widget.ListItemID) { s.show(i) }
 	title := widget.NewLabelWithStyle("Osteon", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	bg := canvas.NewRectangle(theme.Color(colorNameNavBackground))
-	nav := container.NewStack(bg, container.NewBorder(title, nil, nil, nil, s.nav))
+	nav := container.NewStack(bg, container.NewBorder(title, profile, nil, nil, s.nav))
 	s.root = container.NewBorder(nil, nil, nav, nil, s.content)
 	s.nav.Select(0)
 	return s
