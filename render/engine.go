@@ -61,12 +61,24 @@ type Engine struct {
 	rend     *renderer.Renderer
 	root     *core.Node
 	lights   [2]*light.Directional
-	parts    []*glPart
+	models   map[*Model]*glModel // uploaded models, most recently drawn kept
+	current  *glModel
 	fb       fbo
 	release  func()
 	samples  int
-	uploaded *Model
+	frameSeq uint64
 }
+
+// glModel is a model's meshes on the GPU, under one node.
+type glModel struct {
+	node     *core.Node
+	parts    []*glPart
+	lastUsed uint64
+}
+
+// maxUploadedModels bounds how many models stay on the GPU at once (several screens may each
+// show a different one).
+const maxUploadedModels = 3
 
 type glPart struct {
 	mesh *graphic.Mesh
@@ -102,8 +114,8 @@ func (e *Engine) loop(opt Options, ready chan<- error) {
 	for job := range e.jobs {
 		job()
 	}
-	for _, p := range e.parts {
-		p.mesh.Dispose()
+	for m := range e.models {
+		e.forget(m)
 	}
 	e.fb.release()
 	e.release()
@@ -131,6 +143,7 @@ func (e *Engine) start(opt Options) error {
 		release()
 		return fmt.Errorf("render: shaders: %w", err)
 	}
+	e.models = map[*Model]*glModel{}
 	e.root = core.NewNode()
 	e.root.Add(light.NewAmbient(&math32.Color{R: 1, G: 1, B: 1}, 0.45))
 	e.lights[0] = light.NewDirectional(&math32.Color{R: 1, G: 1, B: 1}, 0.75) // follows the camera
@@ -210,27 +223,66 @@ func (e *Engine) Close() {
 	<-e.done
 }
 
-// upload replaces the scene's meshes with the model's (GL thread).
-func (e *Engine) upload(m *Model) {
-	for _, p := range e.parts {
-		e.root.Remove(p.mesh)
+// use makes m's meshes the ones drawn, uploading them the first time (GL thread).
+func (e *Engine) use(m *Model) {
+	e.frameSeq++
+	g := e.models[m]
+	if g == nil {
+		g = e.upload(m)
+		e.models[m] = g
+		for len(e.models) > maxUploadedModels {
+			var oldest *Model
+			for k, v := range e.models {
+				if k != m && (oldest == nil || v.lastUsed < e.models[oldest].lastUsed) {
+					oldest = k
+				}
+			}
+			e.forget(oldest)
+		}
+	}
+	g.lastUsed = e.frameSeq
+	if e.current != g {
+		if e.current != nil {
+			e.root.Remove(e.current.node)
+		}
+		e.root.Add(g.node)
+		e.current = g
+	}
+}
+
+// forget frees a model's GPU buffers (GL thread).
+func (e *Engine) forget(m *Model) {
+	g := e.models[m]
+	if g == nil {
+		return
+	}
+	if e.current == g {
+		e.root.Remove(g.node)
+		e.current = nil
+	}
+	for _, p := range g.parts {
 		p.mesh.Dispose()
 	}
-	e.parts = e.parts[:0]
+	delete(e.models, m)
+}
+
+// upload builds g3n meshes for the model; g3n sends them to the GPU on first draw (GL thread).
+func (e *Engine) upload(m *Model) *glModel {
+	g := &glModel{node: core.NewNode()}
 	for i := range m.Scene.Parts {
 		mesh := &m.Scene.Parts[i].Mesh
-		g := geometry.NewGeometry()
-		g.AddVBO(gls.NewVBO(math32.ArrayF32(mesh.Positions)).AddAttrib(gls.VertexPosition))
-		g.AddVBO(gls.NewVBO(math32.ArrayF32(mesh.Normals)).AddAttrib(gls.VertexNormal))
-		g.SetIndices(math32.ArrayU32(mesh.Indices))
+		geom := geometry.NewGeometry()
+		geom.AddVBO(gls.NewVBO(math32.ArrayF32(mesh.Positions)).AddAttrib(gls.VertexPosition))
+		geom.AddVBO(gls.NewVBO(math32.ArrayF32(mesh.Normals)).AddAttrib(gls.VertexNormal))
+		geom.SetIndices(math32.ArrayU32(mesh.Indices))
 		mat := material.NewStandard(&math32.Color{R: 0.8, G: 0.8, B: 0.8})
 		mat.SetSpecularColor(&math32.Color{R: 0.18, G: 0.18, B: 0.18})
 		mat.SetShininess(24)
-		gm := graphic.NewMesh(g, mat)
-		e.root.Add(gm)
-		e.parts = append(e.parts, &glPart{mesh: gm, mat: mat})
+		gm := graphic.NewMesh(geom, mat)
+		g.node.Add(gm)
+		g.parts = append(g.parts, &glPart{mesh: gm, mat: mat})
 	}
-	e.uploaded = m
+	return g
 }
 
 // frameSpec is everything one frame needs, copied out of the View under its lock.
@@ -265,9 +317,7 @@ func (e *Engine) draw(spec *frameSpec, dst *image.RGBA) (FrameStats, error) {
 		if err = e.fb.resize(w, h, e.samples); err != nil {
 			return
 		}
-		if e.uploaded != spec.model {
-			e.upload(spec.model)
-		}
+		e.use(spec.model)
 		e.apply(spec)
 		t0 := time.Now()
 		e.fb.begin(spec.background)
@@ -291,7 +341,7 @@ func (e *Engine) draw(spec *frameSpec, dst *image.RGBA) (FrameStats, error) {
 func (e *Engine) apply(spec *frameSpec) {
 	d := spec.eye.Sub(spec.target).Norm()
 	e.lights[0].SetPosition(float32(d[0]), float32(d[1]), float32(d[2]))
-	for i, p := range e.parts {
+	for i, p := range e.current.parts {
 		if i >= len(spec.visuals) {
 			break
 		}

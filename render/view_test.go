@@ -173,3 +173,28 @@ func TestHighlightAndHide(t *testing.T) {
 		t.Fatalf("hiding changed %d pixels in %v (box %v); drawn pixels %d -> %d", n2, changed2, box, nb, nh)
 	}
 }
+
+// TestTwoViewsTwoModels: screens each have a view; drawing them in turn keeps each model's
+// frame right (the engine keeps both uploaded instead of mixing their meshes).
+func TestTwoViewsTwoModels(t *testing.T) {
+	a := newLimbView(t, 160, 120)
+	s := upperLimb(t).Scene
+	half := *s
+	half.Parts = s.Parts[:10]
+	b := NewView(sharedEngine(t))
+	t.Cleanup(b.Close)
+	b.SetModel(NewModel(&half))
+	b.Resize(160, 120)
+	wantA, wantB := render(t, a), render(t, b)
+	for i := 0; i < 3; i++ {
+		if n, _ := changedBox(wantA, render(t, a)); n > 0 {
+			t.Fatalf("round %d: view A changed in %d pixels after drawing view B", i, n)
+		}
+		if n, _ := changedBox(wantB, render(t, b)); n > 0 {
+			t.Fatalf("round %d: view B changed in %d pixels after drawing view A", i, n)
+		}
+	}
+	if n, _ := changedBox(wantA, wantB); n == 0 {
+		t.Fatal("the two models drew the same frame: the test proves nothing")
+	}
+}
