@@ -87,12 +87,14 @@ type Structure struct {
 	Name        string // English name
 	NameLatin   string // Terminologia Anatomica
 	Synonyms    []string
-	System      string // skeletal, muscular, cardiovascular, nervous, ...
-	Region      string // shoulder, arm, forearm, ...
-	Side        string // left, right or empty
-	Parent      string // id of the parent structure, if any
-	Color       Color  // default colour; zero means "not given"
-	Ghosted     bool   // shown translucent by default (skin)
+	Names       map[string]string // names in other languages, by BCP 47 tag ("fr", "pt-BR")
+	System      string            // skeletal, muscular, cardiovascular, nervous, ...
+	Region      string            // shoulder, arm, forearm, ...
+	Side        string            // left, right or empty
+	Parent      string            // id of the parent structure, if any
+	Color       Color             // default colour; zero means "not given"
+	Ghosted     bool              // shown translucent by default (skin)
+	Hidden      bool              // hidden until the learner shows it
 	Description string
 	Origin      string
 	Insertion   string
