@@ -56,6 +56,7 @@ func (g *gltfLoader) addPart(ni int, world mat4) error {
 		st.Color = col
 	}
 	g.out.Parts = append(g.out.Parts, Part{Structure: st, Mesh: mesh})
+	g.nodeNames = append(g.nodeNames, n.Name)
 	return nil
 }
 

@@ -67,12 +67,21 @@ type objParser struct {
 	remap map[uint64]uint32
 	line  int
 	poly  []uint32
+	name  string   // object or group name of the part being built
+	names []string // object or group name of each part in out.Parts
 }
 
 // ParseOBJ reads a Wavefront OBJ file. Each `o` (or `g`, when the file has no `o`) starts a
 // structure; faces are triangulated as fans; vertices with the same position and normal are
 // shared. Texture coordinates, materials, lines and points are ignored.
 func ParseOBJ(data []byte, name string, opt OBJOptions) (*Scene, error) {
+	s, _, err := parseOBJNamed(data, name, opt)
+	return s, err
+}
+
+// parseOBJNamed is ParseOBJ that also returns the object (or group) name of each part, for pack
+// mesh references ("file.obj#object").
+func parseOBJNamed(data []byte, name string, opt OBJOptions) (*Scene, []string, error) {
 	if opt.Scale == 0 {
 		opt.Scale = 1
 	}
@@ -89,16 +98,16 @@ func ParseOBJ(data []byte, name string, opt OBJOptions) (*Scene, error) {
 			data = nil
 		}
 		if err := p.parseLine(line, useG); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	p.finishPart()
 	if len(p.out.Parts) == 0 {
-		return nil, &Error{File: name, Msg: "no faces: not an OBJ mesh, or an empty one"}
+		return nil, nil, &Error{File: name, Msg: "no faces: not an OBJ mesh, or an empty one"}
 	}
 	p.applyHeader(header)
 	disambiguate(p.out.Parts)
-	return &p.out, nil
+	return &p.out, p.names, nil
 }
 
 func hasObjectStatement(data []byte) bool {
@@ -167,6 +176,7 @@ func (p *objParser) startPart(name string) {
 	st := Structure{ID: firstNonEmpty(name, fmt.Sprintf("object%d", len(p.out.Parts)+1))}
 	st.Name = firstNonEmpty(prettyName(name), st.ID)
 	p.cur = &Part{Structure: st}
+	p.name = name
 	p.remap = map[uint64]uint32{}
 }
 
@@ -182,6 +192,7 @@ func (p *objParser) finishPart() {
 		m.Normals = computeNormals(m.Positions, m.Indices)
 	}
 	p.out.Parts = append(p.out.Parts, *p.cur)
+	p.names = append(p.names, p.name)
 	p.cur = nil
 }
 
