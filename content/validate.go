@@ -15,6 +15,11 @@ type ProgressFunc func(done, total int64, what string)
 // parses, node present), and the procedures and quiz files (present, UTF-8 TOML, ids unique,
 // structure references known). progress may be nil.
 func ValidatePack(ctx context.Context, p *Pack, progress ProgressFunc) Problems {
+	return validatePack(ctx, p, progress, true)
+}
+
+// validatePack is ValidatePack; without parseMeshes it checks only that mesh files are present.
+func validatePack(ctx context.Context, p *Pack, progress ProgressFunc, parseMeshes bool) Problems {
 	ps := append(Problems(nil), p.problems...)
 	if len(p.Structures) == 0 && len(ps) > 0 && p.ID == "" {
 		return ps // not a manifest at all
@@ -39,7 +44,7 @@ func ValidatePack(ctx context.Context, p *Pack, progress ProgressFunc) Problems 
 			return append(ps, &Error{File: p.Source, Msg: "validation stopped: " + err.Error()})
 		}
 		report("checking " + k.file)
-		ps = append(ps, p.checkMeshGroup(k, groups[k])...)
+		ps = append(ps, p.checkMeshGroup(k, groups[k], parseMeshes)...)
 		done += sizes[k.file]
 	}
 	ids := map[string]bool{}
@@ -89,7 +94,7 @@ func meshFiles(keys []meshKey) []string {
 }
 
 // checkMeshGroup checks one mesh file and the structures that use it.
-func (p *Pack) checkMeshGroup(k meshKey, structs []int) Problems {
+func (p *Pack) checkMeshGroup(k meshKey, structs []int, parse bool) Problems {
 	var ps Problems
 	bad := func(i int, format string, args ...any) {
 		f := fmt.Sprintf("structures[%d].mesh", i)
@@ -104,6 +109,9 @@ func (p *Pack) checkMeshGroup(k meshKey, structs []int) Problems {
 			bad(i, "%s", msg)
 		}
 		return ps
+	}
+	if !parse {
+		return nil
 	}
 	mf, _, err := p.loadMesh(k)
 	if err != nil {
