@@ -62,7 +62,7 @@ func (g *gltfLoader) addPart(ni int, world mat4) error {
 
 // disambiguate makes ids unique. Sources such as BodyParts3D give both sides of a structure the
 // same generic FMA id; those become "FMA38469-left" and "FMA38469-right". Any other repeat gets
-// "#2", "#3", ... in file order.
+// "#2", "#3", ... in file order. A changed id's original stays in Extras["source_id"].
 func disambiguate(parts []Part) {
 	byID := map[string][]int{}
 	for i := range parts {
@@ -84,6 +84,7 @@ func disambiguate(parts []Part) {
 		}
 		if !sides[""] && len(sides) == len(group) && !taken[id+"-"+parts[i].Side] {
 			parts[i].ID = id + "-" + parts[i].Side
+			parts[i].Extras = mergeText(parts[i].Extras, map[string]string{keySourceID: id})
 			continue
 		}
 		if group[0] == i {
@@ -92,6 +93,7 @@ func disambiguate(parts []Part) {
 		for n := 2; ; n++ {
 			if cand := fmt.Sprintf("%s#%d", id, n); !taken[cand] {
 				parts[i].ID = cand
+				parts[i].Extras = mergeText(parts[i].Extras, map[string]string{keySourceID: id})
 				taken[cand] = true
 				break
 			}

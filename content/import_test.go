@@ -130,3 +130,51 @@ func TestImportBodyParts3DZip(t *testing.T) {
 		t.Errorf("default title %q", s.Title)
 	}
 }
+
+func TestImportGLTF(t *testing.T) {
+	dir := contenttest.UpperLimb(t)
+	out := filepath.Join(t.TempDir(), "upper-limb-glb")
+	res, err := ImportGLTF(context.Background(), filepath.Join(dir, "upper_limb_all.glb"), ImportOptions{Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) > 0 || res.Manifest.ID != "upper_limb_all" || res.Manifest.Title != "BodyParts3D upper limb" {
+		t.Errorf("warnings %q, id %q, title %q", res.Warnings, res.Manifest.ID, res.Manifest.Title)
+	}
+	s := checkUpperLimbPack(t, dir, out, false)
+	if p := s.Part("FMA23130"); p == nil || p.Side != "right" || p.Credit == "" {
+		t.Errorf("right humerus: %+v", p)
+	}
+}
+
+// TestImportersAgree: the OBJ import and the GLB import of the same data give the same
+// structures with the same geometry.
+func TestImportersAgree(t *testing.T) {
+	dir := contenttest.UpperLimb(t)
+	load := func(out string) *Scene {
+		p, err := OpenPackPath(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := LoadPackScene(context.Background(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	if _, err := ImportBodyParts3D(context.Background(), dir, "", ImportOptions{Out: a}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ImportGLTF(context.Background(), filepath.Join(dir, "upper_limb_all.glb"), ImportOptions{Out: b}); err != nil {
+		t.Fatal(err)
+	}
+	sa, sb := load(a), load(b)
+	for _, pa := range sa.Parts {
+		pb := sb.Part(pa.ID)
+		if pb == nil || pa.Name != pb.Name || pa.System != pb.System || pa.Side != pb.Side ||
+			pa.Mesh.TriangleCount() != pb.Mesh.TriangleCount() {
+			t.Fatalf("%s: OBJ pack %+v, GLB pack %+v", pa.ID, pa.Structure, pb)
+		}
+	}
+}

@@ -115,7 +115,7 @@ func uniqueIDs(ss []StructureEntry) {
 			cand = fmt.Sprintf("%s-%d", id, n)
 		}
 		taken[cand] = true
-		s.Extras = mergeText(s.Extras, map[string]string{"source_id": id})
+		s.Extras = mergeText(s.Extras, map[string]string{keySourceID: id})
 		s.ID = cand
 	}
 }
