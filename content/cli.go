@@ -127,7 +127,7 @@ func (c *cli) fail(what string, err error) int {
 		}
 		return ExitInvalid
 	}
-	fmt.Fprintf(c.err, "%s: %v\n", what, err)
+	fmt.Fprintf(c.err, "osteon pack: %s\n", strings.TrimPrefix(err.Error(), "content: "))
 	return ExitInvalid
 }
 

@@ -55,8 +55,8 @@ func NewLibrary(builtin fs.FS) *Library {
 // Errors from Remove.
 var (
 	ErrNotInstalled  = errors.New("pack is not installed")
-	ErrSystemManaged = errors.New("pack is managed by the system administrator")
-	ErrBuiltin       = errors.New("pack is built in")
+	ErrSystemManaged = errors.New("the system administrator manages system-wide packs")
+	ErrBuiltin       = errors.New("built-in packs come with Osteon and cannot be removed")
 )
 
 // List returns the installed packs, one per id (the winner, its Shadows listing the copies it
@@ -191,14 +191,14 @@ func (l *Library) Remove(id string) error {
 		found, _ := scanDir(l.SystemDirs[i], OriginSystem)
 		for _, p := range found {
 			if p.ID == id {
-				return fmt.Errorf("content: remove %s: %w: it is installed system-wide in %s; ask whoever manages this computer", id, ErrSystemManaged, l.SystemDirs[i])
+				return fmt.Errorf("content: remove %s: it is installed system-wide in %s, and %w", id, l.SystemDirs[i], ErrSystemManaged)
 			}
 		}
 	}
 	if found, _ := scanBuiltin(l.Builtin); len(found) > 0 {
 		for _, p := range found {
 			if p.ID == id {
-				return fmt.Errorf("content: remove %s: %w into Osteon and cannot be removed", id, ErrBuiltin)
+				return fmt.Errorf("content: remove %s: %w", id, ErrBuiltin)
 			}
 		}
 	}
