@@ -7,6 +7,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
+	"sync"
 )
 
 // ImportBodyParts3D turns a BodyParts3D-style source into a pack: a folder of OBJ files, one
@@ -35,23 +37,20 @@ func ImportBodyParts3D(ctx context.Context, srcDir, partsList string, opt Import
 	if err != nil {
 		return nil, fmt.Errorf("content: import %s: %w", srcDir, err)
 	}
-	im := &objImport{ctx: ctx, src: os.DirFS(srcDir), srcDir: srcDir, w: w, written: map[string]string{}, used: map[string]bool{}}
-	for i, row := range rows {
-		if err := ctx.Err(); err != nil {
-			w.abort()
-			return nil, err
-		}
-		if opt.Progress != nil {
-			opt.Progress(int64(i), int64(len(rows)), fmt.Sprintf("importing %d/%d %s", i+1, len(rows), firstNonEmpty(row.file, row.s.ID)))
-		}
-		im.row(row, partsList)
-	}
-	m, idps := opt.identity(srcDir, "", mostCommon(im.credits))
-	if ps := append(im.ps, idps...); len(ps) > 0 {
+	im := &objImport{src: os.DirFS(srcDir), srcDir: srcDir, partsList: partsList, w: w, progress: opt.Progress}
+	im.plan(rows)
+	im.copyAll(ctx)
+	entries, credits := im.assemble(rows)
+	m, idps := opt.identity(srcDir, "", mostCommon(credits))
+	if ps := append(im.ps, idps...); len(ps) > 0 || ctx.Err() != nil {
 		w.abort()
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		ps.Sort()
 		return nil, ps
 	}
-	im.finish(m)
+	im.finish(m, entries)
 	if err := w.writeFile(ManifestName, MarshalManifest(m)); err != nil {
 		w.abort()
 		return nil, fmt.Errorf("content: import %s: %w", srcDir, err)
@@ -67,55 +66,113 @@ func ImportBodyParts3D(ctx context.Context, srcDir, partsList string, opt Import
 
 // objImport is the state of one BodyParts3D import.
 type objImport struct {
-	ctx     context.Context
-	src     fs.FS
-	srcDir  string
-	w       *packWriter
-	written map[string]string // source file -> pack file
-	used    map[string]bool
-	entries []StructureEntry
-	frames  []OBJFrame
-	credits []string
-	ps      Problems
+	src       fs.FS
+	srcDir    string
+	partsList string
+	w         *packWriter
+	progress  ProgressFunc
+	files     []objFile // each source file once, in the order rows name them
+	byRow     []int     // row -> index in files, or -1
+	ps        Problems
+	mu        sync.Mutex // guards ps and done
+	done      int
 }
 
-// row reads, checks and copies one structure's OBJ.
-func (im *objImport) row(row partRow, partsList string) {
-	file := row.file
-	if file == "" {
-		file = im.findOBJ(row.sourceID)
+// objFile is one source OBJ: where it goes in the pack and what reading it found.
+type objFile struct {
+	src, name string
+	row       partRow // the first row naming it, for messages
+	frame     OBJFrame
+	credit    string
+	ok        bool
+}
+
+// plan finds each row's file and gives every file its name in the pack.
+func (im *objImport) plan(rows []partRow) {
+	index := map[string]int{}
+	used := map[string]bool{}
+	for _, row := range rows {
+		file := row.file
 		if file == "" {
-			im.ps.add(partsList, row.line, "file", "no file column and no %s.obj in %s", row.sourceID, im.srcDir)
-			return
+			if file = im.findOBJ(row.sourceID); file == "" {
+				im.ps.add(im.partsList, row.line, "file", "no file column and no %s.obj in %s", row.sourceID, im.srcDir)
+				im.byRow = append(im.byRow, -1)
+				continue
+			}
 		}
-	}
-	shown := filepath.Join(im.srcDir, filepath.FromSlash(file))
-	data, err := readLimited(im.src, file, maxModelFile)
-	if err != nil {
-		im.ps.add(shown, 0, "", "%s (named on line %d of %s)", notReadable(err), row.line, partsList)
-		return
-	}
-	opts := DetectOBJOptions(data)
-	scene, err := ParseOBJ(data, shown, opts)
-	if err != nil {
-		im.ps = append(im.ps, AsProblems(err, shown)...)
-		return
-	}
-	name, ok := im.written[file]
-	if !ok {
-		name = meshName(im.used, file)
-		if err := im.w.writeFile(name, data); err != nil {
-			im.ps.add(shown, 0, "", "cannot copy into the pack: %v", err)
-			return
+		i, ok := index[file]
+		if !ok {
+			i = len(im.files)
+			index[file] = i
+			im.files = append(im.files, objFile{src: file, name: meshName(used, file), row: row})
 		}
-		im.written[file] = name
+		im.byRow = append(im.byRow, i)
 	}
-	s := row.s
-	s.Mesh = name
-	s.Credit = scene.Attribution
-	im.entries = append(im.entries, s)
-	im.frames = append(im.frames, frameOf(opts))
-	im.credits = append(im.credits, scene.Attribution)
+}
+
+// copyAll reads, checks and copies the files on a few goroutines: creating files is slow on
+// some disks, and parsing is work for every core.
+func (im *objImport) copyAll(ctx context.Context) {
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for n := 0; n < max(4, runtime.GOMAXPROCS(0)); n++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				im.copyOne(&im.files[i])
+			}
+		}()
+	}
+	for i := range im.files {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// copyOne reads one OBJ, parses it to check it and find its frame and credit, and copies it.
+func (im *objImport) copyOne(f *objFile) {
+	shown := filepath.Join(im.srcDir, filepath.FromSlash(f.src))
+	var ps Problems
+	data, err := readLimited(im.src, f.src, maxModelFile)
+	if err != nil {
+		ps.add(shown, 0, "", "%s (named on line %d of %s)", notReadable(err), f.row.line, im.partsList)
+	} else if scene, err := ParseOBJ(data, shown, DetectOBJOptions(data)); err != nil {
+		ps = AsProblems(err, shown)
+	} else if err := im.w.writeFile(f.name, data); err != nil {
+		ps.add(shown, 0, "", "cannot copy into the pack: %v", err)
+	} else {
+		f.frame, f.credit, f.ok = frameOf(DetectOBJOptions(data)), scene.Attribution, true
+	}
+	im.mu.Lock()
+	defer im.mu.Unlock()
+	im.ps = append(im.ps, ps...)
+	im.done++
+	if im.progress != nil {
+		im.progress(int64(im.done), int64(len(im.files)), fmt.Sprintf("importing %d/%d %s", im.done, len(im.files), f.src))
+	}
+}
+
+// assemble makes the structures, in row order.
+func (im *objImport) assemble(rows []partRow) ([]StructureEntry, []string) {
+	var entries []StructureEntry
+	var credits []string
+	for r, row := range rows {
+		i := im.byRow[r]
+		if i < 0 || !im.files[i].ok {
+			continue
+		}
+		f := &im.files[i]
+		s := row.s
+		s.Mesh, s.Credit, s.OBJ = f.name, f.credit, f.frame
+		entries = append(entries, s)
+		credits = append(credits, f.credit)
+	}
+	return entries, credits
 }
 
 func (im *objImport) findOBJ(id string) string {
@@ -128,24 +185,22 @@ func (im *objImport) findOBJ(id string) string {
 	return ""
 }
 
-// finish puts the structures into m: one pack-wide OBJ frame when all files share it, credit
-// on every structure, and unique ids.
-func (im *objImport) finish(m *Manifest) {
+// finish puts the structures into m: one pack-wide OBJ frame when all files share it (else
+// each structure keeps its own), credit on every structure, and unique ids.
+func (im *objImport) finish(m *Manifest, entries []StructureEntry) {
 	same := true
-	for _, f := range im.frames {
-		same = same && f == im.frames[0]
+	for _, e := range entries {
+		same = same && e.OBJ == entries[0].OBJ
 	}
-	for i := range im.entries {
-		s := &im.entries[i]
+	for i := range entries {
+		s := &entries[i]
 		if same {
-			m.OBJ = im.frames[0]
-		} else {
-			s.OBJ = im.frames[i]
+			m.OBJ, s.OBJ = s.OBJ, OBJFrame{}
 		}
 		s.Credit = firstNonEmpty(s.Credit, m.Attribution)
 	}
-	uniqueIDs(im.entries)
-	m.Structures = im.entries
+	uniqueIDs(entries)
+	m.Structures = entries
 }
 
 // frameOf writes OBJ options as a manifest frame.

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // packWriter writes a new pack, as a folder or a .zip, into a temporary name beside out; commit
@@ -18,6 +19,7 @@ type packWriter struct {
 	out, tmp string
 	file     *os.File
 	zip      *zip.Writer
+	zipMu    sync.Mutex // a zip is written one entry at a time; writeFile may be called concurrently
 }
 
 func newPackWriter(out string) (*packWriter, error) {
@@ -77,7 +79,12 @@ type nopCloser struct{ io.Writer }
 
 func (nopCloser) Close() error { return nil }
 
+// writeFile writes a whole file; it is safe to call from several goroutines.
 func (w *packWriter) writeFile(name string, data []byte) error {
+	if w.zip != nil {
+		w.zipMu.Lock()
+		defer w.zipMu.Unlock()
+	}
 	f, err := w.create(name)
 	if err != nil {
 		return err
