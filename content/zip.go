@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"strings"
+	"unicode/utf8"
 )
 
 // openZipFile opens a .zip pack on disk.
@@ -66,7 +67,7 @@ func checkZip(zr *zip.Reader, name string, lim Limits) Problems {
 		return ps
 	}
 	var total uint64
-	seen := map[string]bool{}
+	seen := map[string]bool{} // folded to lower case: names that differ only in case collide on Windows and macOS
 	for _, f := range zr.File {
 		bad := func(format string, args ...any) {
 			ps.add(name, 0, f.Name, format, args...)
@@ -76,10 +77,10 @@ func checkZip(zr *zip.Reader, name string, lim Limits) Problems {
 			bad("%v", err)
 			continue
 		}
-		if seen[clean] {
-			bad("the archive holds this name twice")
+		if seen[strings.ToLower(clean)] {
+			bad("the archive holds this name twice (perhaps in another case)")
 		}
-		seen[clean] = true
+		seen[strings.ToLower(clean)] = true
 		checkZipEntry(f, lim, bad)
 		total += f.UncompressedSize64
 	}
@@ -128,10 +129,40 @@ func zipEntryName(name string) (string, error) {
 			return "", fmt.Errorf("path with '..': refused, it would write outside the pack")
 		}
 	}
-	if !fs.ValidPath(clean) {
-		return "", fmt.Errorf("not a clean relative path")
+	if !fs.ValidPath(clean) || !utf8.ValidString(clean) {
+		return "", fmt.Errorf("not a clean relative path in UTF-8")
+	}
+	for _, part := range strings.Split(clean, "/") {
+		if err := portableName(part); err != nil {
+			return "", err
+		}
 	}
 	return clean, nil
+}
+
+// windowsDevices are names Windows opens as devices, whatever their extension.
+var windowsDevices = keySet("con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+	"com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9")
+
+// portableName refuses a file or folder name that would not be the same plain file on every
+// system Osteon runs on.
+func portableName(part string) error {
+	if i := strings.IndexAny(part, `<>:"|?*`); i >= 0 {
+		return fmt.Errorf("name holds %q, which Windows does not allow", part[i])
+	}
+	for _, r := range part {
+		if r < 0x20 || r == 0x7f {
+			return fmt.Errorf("name holds a control character")
+		}
+	}
+	if strings.HasSuffix(part, ".") || strings.HasSuffix(part, " ") {
+		return fmt.Errorf("name %q ends in a dot or space, which Windows drops", part)
+	}
+	base, _, _ := strings.Cut(strings.ToLower(part), ".")
+	if windowsDevices[base] {
+		return fmt.Errorf("name %q is a device on Windows", part)
+	}
+	return nil
 }
 
 // zipRoot finds the folder holding pack.toml: the root, or the single top-level folder.
