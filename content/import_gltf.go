@@ -92,6 +92,16 @@ func gltfEntries(scene *Scene, names []string, file string, warnings *[]string) 
 		idOf[n] = e.ID
 		out = append(out, e)
 	}
+	resolveParents(out, idOf, file, warnings)
+	if len(out) == 0 && len(ps) == 0 {
+		ps.add(file, 0, "nodes", "no mesh node has a name; name the nodes that are structures")
+	}
+	return out, ps
+}
+
+// resolveParents turns parents given as node names into structure ids, and drops parents that
+// are neither.
+func resolveParents(out []StructureEntry, idOf map[string]string, file string, warnings *[]string) {
 	ids := map[string]bool{}
 	for _, e := range out {
 		ids[e.ID] = true
@@ -106,10 +116,6 @@ func gltfEntries(scene *Scene, names []string, file string, warnings *[]string) 
 			out[i].Parent = ""
 		}
 	}
-	if len(out) == 0 && len(ps) == 0 {
-		ps.add(file, 0, "nodes", "no mesh node has a name; name the nodes that are structures")
-	}
-	return out, ps
 }
 
 // entryFromStructure writes a loaded structure as a manifest entry.

@@ -43,23 +43,7 @@ func checkUpperLimbPack(t *testing.T, dir, out string, wantRegion bool) *Scene {
 	if ps := ValidatePack(context.Background(), p, nil); len(ps) > 0 {
 		t.Fatalf("the imported pack does not validate: %v", ps)
 	}
-	want := csvStructures(t, dir)
-	got := map[string]csvRow{}
-	for _, s := range p.Structures {
-		got[s.ID] = csvRow{ID: firstNonEmpty(s.Extras["source_id"], s.ID), Name: s.Name, System: s.System}
-		if !strings.Contains(s.Credit, "BodyParts3D") {
-			t.Errorf("%s: credit %q does not name BodyParts3D", s.ID, s.Credit)
-		}
-		if wantRegion && !strings.HasPrefix(s.Region, "upper_limb/") {
-			t.Errorf("%s: region %q", s.ID, s.Region)
-		}
-	}
-	if len(want) != 72 || len(p.Structures) != 72 {
-		t.Fatalf("%d structures in the csv, %d in the pack; want 72", len(want), len(p.Structures))
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("structures (-csv +pack):\n%s", diff)
-	}
+	compareWithCSV(t, dir, p, wantRegion)
 	if p.License != "CC-BY-4.0" || !strings.Contains(p.Attribution, "BodyParts3D") || !strings.Contains(p.Attribution, "CC BY-SA 2.1 Japan") {
 		t.Errorf("licence %q, attribution %q", p.License, p.Attribution)
 	}
@@ -77,6 +61,29 @@ func checkUpperLimbPack(t *testing.T, dir, out string, wantRegion bool) *Scene {
 	}
 	sameFrameAsGLB(t, dir, s)
 	return s
+}
+
+// compareWithCSV checks the pack's structures against structures.csv: ids, names, systems,
+// credit on every one.
+func compareWithCSV(t *testing.T, dir string, p *Pack, wantRegion bool) {
+	t.Helper()
+	want := csvStructures(t, dir)
+	got := map[string]csvRow{}
+	for _, s := range p.Structures {
+		got[s.ID] = csvRow{ID: firstNonEmpty(s.Extras["source_id"], s.ID), Name: s.Name, System: s.System}
+		if !strings.Contains(s.Credit, "BodyParts3D") {
+			t.Errorf("%s: credit %q does not name BodyParts3D", s.ID, s.Credit)
+		}
+		if wantRegion && !strings.HasPrefix(s.Region, "upper_limb/") {
+			t.Errorf("%s: region %q", s.ID, s.Region)
+		}
+	}
+	if len(want) != 72 || len(p.Structures) != 72 {
+		t.Fatalf("%d structures in the csv, %d in the pack; want 72", len(want), len(p.Structures))
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("structures (-csv +pack):\n%s", diff)
+	}
 }
 
 // sameFrameAsGLB checks every part's bounds against the same structure in upper_limb_all.glb.

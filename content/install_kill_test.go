@@ -103,45 +103,56 @@ func TestInstallKilled(t *testing.T) {
 	if _, err := fmt.Sscanf(out[strings.Index(out, "steps "):], "steps %d", &steps); err != nil || steps < 20 {
 		t.Fatalf("child output %q: want a step count", out)
 	}
-	counts := map[string]int{}
-	check := func(dir, how string) {
-		found, ps := scanDir(dir, OriginLearner)
-		if len(ps) > 0 || len(found) != 1 || found[0].Version != "1.0.0" && found[0].Version != "2.0.0" {
-			t.Fatalf("%s: before recovery the folder lists %d packs, %v", how, len(found), ps)
-		}
-		leftovers := len(dirNames(t, dir)) > 1
-		if err := RecoverDir(dir); err != nil {
-			t.Fatalf("%s: %v", how, err)
-		}
-		if names := dirNames(t, dir); !cmp.Equal(names, []string{"demo"}) {
-			t.Fatalf("%s: after recovery the folder holds %v", how, names)
-		}
-		switch got := tree(t, filepath.Join(dir, "demo")); {
-		case cmp.Equal(got, oldTree):
-			counts["old"]++
-		case cmp.Equal(got, newTree):
-			counts["new"]++
-		default:
-			t.Fatalf("%s: the pack is neither the old nor the new one:\n%s", how, cmp.Diff(newTree, got))
-		}
-		if leftovers {
-			counts["leftovers cleaned"]++
-		}
-	}
-	for k := 1; k <= steps; k++ {
+	k := killCheck{t: t, old: oldTree, new: newTree, counts: map[string]int{}}
+	for step := 1; step <= steps; step++ {
 		dir := fresh()
-		killChild(t, src, dir, k, -1)
-		check(dir, fmt.Sprintf("killed at step %d/%d", k, steps))
+		killChild(t, src, dir, step, -1)
+		k.check(dir, fmt.Sprintf("killed at step %d/%d", step, steps))
 	}
 	const random = 60
 	for i := 0; i < random; i++ {
 		dir := fresh()
 		delay := time.Duration(rand.Int64N(int64(full) * 5 / 4))
 		killChild(t, src, dir, 0, delay)
-		check(dir, fmt.Sprintf("killed after %v of %v", delay, full))
+		k.check(dir, fmt.Sprintf("killed after %v of %v", delay, full))
 	}
-	t.Logf("%d kills (%d at each step, %d at random times within %v): %v", steps+random, steps, random, full, counts)
-	if counts["old"] == 0 || counts["new"] == 0 {
-		t.Errorf("outcomes %v: the kills should land both before and after the swap", counts)
+	t.Logf("%d kills (%d at each step, %d at random times within %v): %v", steps+random, steps, random, full, k.counts)
+	if k.counts["old"] == 0 || k.counts["new"] == 0 {
+		t.Errorf("outcomes %v: the kills should land both before and after the swap", k.counts)
+	}
+}
+
+// killCheck checks a packs folder after a kill and counts the outcomes.
+type killCheck struct {
+	t        *testing.T
+	old, new map[string]string
+	counts   map[string]int
+}
+
+// check reads the folder as the app would without recovering (it must list version 1 or 2),
+// then recovers it as at the next start (it must hold exactly the old or the new pack).
+func (k *killCheck) check(dir, how string) {
+	t := k.t
+	found, ps := scanDir(dir, OriginLearner)
+	if len(ps) > 0 || len(found) != 1 || found[0].Version != "1.0.0" && found[0].Version != "2.0.0" {
+		t.Fatalf("%s: before recovery the folder lists %d packs, %v", how, len(found), ps)
+	}
+	leftovers := len(dirNames(t, dir)) > 1
+	if err := RecoverDir(dir); err != nil {
+		t.Fatalf("%s: %v", how, err)
+	}
+	if names := dirNames(t, dir); !cmp.Equal(names, []string{"demo"}) {
+		t.Fatalf("%s: after recovery the folder holds %v", how, names)
+	}
+	switch got := tree(t, filepath.Join(dir, "demo")); {
+	case cmp.Equal(got, k.old):
+		k.counts["old"]++
+	case cmp.Equal(got, k.new):
+		k.counts["new"]++
+	default:
+		t.Fatalf("%s: the pack is neither the old nor the new one:\n%s", how, cmp.Diff(k.new, got))
+	}
+	if leftovers {
+		k.counts["leftovers cleaned"]++
 	}
 }

@@ -109,17 +109,17 @@ type objCounts struct{ v, vn, f, o, g int }
 func countOBJ(data []byte) objCounts {
 	var c objCounts
 	for len(data) > 0 {
-		if len(data) > 2 && (data[1] == ' ' || data[2] == ' ') {
-			switch {
-			case data[0] == 'v' && data[1] == ' ':
+		if len(data) > 2 {
+			switch string(data[:2]) {
+			case "v ":
 				c.v++
-			case data[0] == 'v' && data[1] == 'n':
+			case "vn":
 				c.vn++
-			case data[0] == 'f' && data[1] == ' ':
+			case "f ":
 				c.f++
-			case data[0] == 'o' && data[1] == ' ':
+			case "o ":
 				c.o++
-			case data[0] == 'g' && data[1] == ' ':
+			case "g ":
 				c.g++
 			}
 		}

@@ -49,17 +49,7 @@ func readPartsList(data []byte, file string) ([]partRow, Problems) {
 	if err != nil {
 		return nil, Problems{csvProblem(err, file)}
 	}
-	col := map[string]int{}
-	for field, names := range partColumns {
-		col[field] = -1
-		for i, h := range header {
-			for _, n := range names {
-				if strings.EqualFold(strings.TrimSpace(h), n) && col[field] < 0 {
-					col[field] = i
-				}
-			}
-		}
-	}
+	col := partColumnsOf(header)
 	for _, need := range []string{"id", "name"} {
 		if col[need] < 0 {
 			ps.add(file, 1, need, "no %q column (found %s)", partColumns[need][0], strings.Join(header, ", "))
@@ -89,6 +79,22 @@ func readPartsList(data []byte, file string) ([]partRow, Problems) {
 		ps.add(file, 0, "", "the parts list has no rows")
 	}
 	return rows, ps
+}
+
+// partColumnsOf maps each field to its column in the header, or -1.
+func partColumnsOf(header []string) map[string]int {
+	col := map[string]int{}
+	for field, names := range partColumns {
+		col[field] = -1
+		for i, h := range header {
+			for _, n := range names {
+				if strings.EqualFold(strings.TrimSpace(h), n) && col[field] < 0 {
+					col[field] = i
+				}
+			}
+		}
+	}
+	return col
 }
 
 func csvProblem(err error, file string) *Error {

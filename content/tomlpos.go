@@ -202,25 +202,7 @@ func (s *tomlScanner) skipValue() {
 func (s *tomlScanner) skipString() {
 	q := s.src[s.i]
 	if three := strings.Repeat(string(q), 3); strings.HasPrefix(s.src[s.i:], three) {
-		s.i += 3
-		for s.i < len(s.src) && !strings.HasPrefix(s.src[s.i:], three) {
-			switch s.src[s.i] {
-			case '\n':
-				s.line++
-			case '\\':
-				if q == '"' {
-					s.i++
-					if s.i < len(s.src) && s.src[s.i] == '\n' {
-						s.line++
-					}
-				}
-			}
-			s.i++
-		}
-		s.i = min(s.i+3, len(s.src))
-		for s.i < len(s.src) && s.src[s.i] == q { // up to two quotes may end the string's text
-			s.i++
-		}
+		s.skipMultiline(q, three)
 		return
 	}
 	s.i++
@@ -235,6 +217,30 @@ func (s *tomlScanner) skipString() {
 			s.i++
 			return
 		}
+		s.i++
+	}
+}
+
+// skipMultiline skips a multi-line string (three quotes or three apostrophes) starting at s.i,
+// counting its lines.
+func (s *tomlScanner) skipMultiline(q byte, three string) {
+	s.i += 3
+	for s.i < len(s.src) && !strings.HasPrefix(s.src[s.i:], three) {
+		switch s.src[s.i] {
+		case '\n':
+			s.line++
+		case '\\':
+			if q == '"' {
+				s.i++
+				if s.i < len(s.src) && s.src[s.i] == '\n' {
+					s.line++
+				}
+			}
+		}
+		s.i++
+	}
+	s.i = min(s.i+3, len(s.src))
+	for s.i < len(s.src) && s.src[s.i] == q { // up to two quotes may end the string's text
 		s.i++
 	}
 }
