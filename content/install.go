@@ -72,11 +72,16 @@ func InstallPack(ctx context.Context, p *Pack, dir string, opt InstallOptions) (
 		return nil, ps
 	}
 	step("validated")
-	if err := RecoverDir(dir); err != nil {
-		return nil, err
-	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("content: install %s: %w", p.ID, err)
+	}
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("content: install %s: %w", p.ID, err)
+	}
+	defer unlock()
+	if err := recoverLocked(dir); err != nil {
+		return nil, err
 	}
 	target := filepath.Join(dir, p.ID)
 	if err := checkDowngrade(target, p, opt.Force); err != nil {
@@ -219,6 +224,9 @@ func syncDir(dir string) error {
 	return nil
 }
 
+// lockName is the lock file in a packs folder.
+const lockName = ".osteon-lock"
+
 // Leftovers of interrupted work in a packs folder: .osteon-<kind>-<16 hex>-<id>.
 const (
 	leftoverTmp = "tmp" // a new pack being copied: removed
@@ -251,14 +259,24 @@ func leftover(name string) (kind, id string) {
 
 // RecoverDir finishes or undoes what an interrupted install or removal left in the packs folder
 // dir: temporary copies and removed packs are deleted, and a pack set aside for an update is
-// put back when the update did not land (else deleted). A missing folder is fine. It must not
-// run while another process installs into the same folder.
+// put back when the update did not land (else deleted). A missing folder is fine. It waits for
+// an install or removal by another process to finish (on Windows it must not run during one).
 func RecoverDir(dir string) error {
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return fmt.Errorf("content: recover %s: %w", dir, err)
+	}
+	defer unlock()
+	return recoverLocked(dir)
+}
+
+// recoverLocked is RecoverDir for a caller that holds the folder's lock.
+func recoverLocked(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
 		return fmt.Errorf("content: recover %s: %w", dir, err)
 	}
 	var errs []error

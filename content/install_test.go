@@ -106,6 +106,7 @@ func TestInstallUpgradeDowngrade(t *testing.T) {
 	}
 }
 
+// dirNames lists a folder, without the packs folder's lock file.
 func dirNames(t testing.TB, dir string) []string {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -113,7 +114,9 @@ func dirNames(t testing.TB, dir string) []string {
 	}
 	var out []string
 	for _, e := range entries {
-		out = append(out, e.Name())
+		if e.Name() != lockName {
+			out = append(out, e.Name())
+		}
 	}
 	sort.Strings(out)
 	return out
@@ -219,10 +222,47 @@ func TestRecoverDir(t *testing.T) {
 	}
 	want := map[string]string{"./": "", "a/": "", "a/pack.toml": "new a", "b/": "", "b/pack.toml": "old b",
 		".osteon-old-nothexnothexnoth-d/": "", ".osteon-old-nothexnothexnoth-d/pack.toml": "not ours", ".hidden": ""}
-	if diff := cmp.Diff(want, tree(t, dir)); diff != "" {
+	got := tree(t, dir)
+	delete(got, lockName)
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("after recovery (-want +got):\n%s", diff)
 	}
 	if err := RecoverDir(filepath.Join(dir, "missing")); err != nil {
 		t.Errorf("missing folder: %v", err)
+	}
+}
+
+// TestConcurrentInstalls: installs and recoveries racing on one packs folder (the app and the
+// CLI at once) all succeed and leave exactly one complete pack.
+func TestConcurrentInstalls(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "packs")
+	versions := []string{"1.0.0", "1.0.1", "1.0.2", "1.0.3", "1.0.4", "1.0.5"}
+	trees := map[string]map[string]string{}
+	for _, v := range versions {
+		trees[v] = tree(t, writeFS(t, demoVersion(t, v)))
+	}
+	errs := make(chan error, 2*len(versions))
+	for _, v := range versions {
+		p := mustOpen(t, demoVersion(t, v))
+		go func() {
+			_, err := InstallPack(context.Background(), p, dir, InstallOptions{Force: true})
+			errs <- err
+		}()
+		go func() { errs <- RecoverDir(dir) }()
+	}
+	for range 2 * len(versions) {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	if names := dirNames(t, dir); !cmp.Equal(names, []string{"demo"}) {
+		t.Fatalf("packs folder holds %v", names)
+	}
+	installed, err := OpenPack(os.DirFS(filepath.Join(dir, "demo")), "installed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(trees[installed.Version], tree(t, filepath.Join(dir, "demo"))); diff != "" {
+		t.Fatalf("the installed pack is not exactly version %s:\n%s", installed.Version, diff)
 	}
 }

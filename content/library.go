@@ -208,6 +208,14 @@ func (l *Library) Remove(id string) error {
 // RemoveFrom removes pack id from the packs folder dir. The folder is first renamed aside, so an
 // interruption never leaves half a pack under its id; RecoverDir finishes the removal.
 func RemoveFrom(dir, id string) error {
+	if _, err := os.Stat(dir); err != nil {
+		return fmt.Errorf("content: remove %s from %s: %w", id, dir, ErrNotInstalled)
+	}
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return fmt.Errorf("content: remove %s: %w", id, err)
+	}
+	defer unlock()
 	found, _ := scanDir(dir, OriginNone)
 	var victim string
 	for _, p := range found {
