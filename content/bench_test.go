@@ -79,3 +79,44 @@ func BenchmarkLoadPackScene(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadGLBFile is the baseline for BenchmarkLoadPackSceneGLB: os.ReadFile of
+// upper_limb_all.glb.
+func BenchmarkReadGLBFile(b *testing.B) {
+	glb := filepath.Join(contenttest.UpperLimb(b), "upper_limb_all.glb")
+	st, err := os.Stat(glb)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(st.Size())
+	for b.Loop() {
+		if _, err := os.ReadFile(glb); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadPackSceneGLB loads the same 72 structures from a pack made by the glTF importer:
+// one binary file, every structure a node of it.
+func BenchmarkLoadPackSceneGLB(b *testing.B) {
+	glb := filepath.Join(contenttest.UpperLimb(b), "upper_limb_all.glb")
+	st, err := os.Stat(glb)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), "pack")
+	if _, err := ImportGLTF(context.Background(), glb, ImportOptions{Out: out}); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(st.Size())
+	for b.Loop() {
+		p, err := OpenPackPath(out)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s, err := LoadPackScene(context.Background(), p)
+		if err != nil || len(s.Parts) != 72 {
+			b.Fatalf("%d parts, %v", len(s.Parts), err)
+		}
+	}
+}

@@ -136,6 +136,11 @@ func (g *gltfLoader) appendPrimitive(m *Mesh, pf string, attrs map[string]int, i
 	if nor == nil {
 		nor = computeNormals(pos, idx)
 	}
+	if m.VertexCount() == 0 && len(m.Indices) == 0 {
+		// The first primitive: its arrays are new, so the mesh takes them.
+		m.Positions, m.Normals, m.Indices = pos, nor, idx
+		return nil
+	}
 	base := uint32(m.VertexCount())
 	m.Positions = append(m.Positions, pos...)
 	m.Normals = append(m.Normals, nor...)

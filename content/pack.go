@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -164,21 +165,29 @@ func listFiles(fsys fs.FS, source string, lim Limits) ([]string, int64, Problems
 	return files, size, ps
 }
 
-// readLimited reads a file of at most max bytes.
+// readLimited reads a file of at most max bytes, into one buffer of its size when the file
+// says its size.
 func readLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
+	size := int64(512)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		if st.Size() > max {
+			return nil, fmt.Errorf("file is %d bytes; the limit is %d", st.Size(), max)
+		}
+		size = st.Size() + 1 // one more byte to see the end (or growth)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
 		return nil, err
 	}
-	if int64(len(data)) > max {
+	if int64(buf.Len()) > max {
 		return nil, fmt.Errorf("file is larger than %d bytes", max)
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 // OpenPackPath opens a pack from a folder or a .zip file on disk. A zip may hold the pack at its
