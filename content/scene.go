@@ -1,7 +1,10 @@
 // Package content reads anatomy content: 3D scenes (glTF 2.0, OBJ) whose meshes are named
-// structures, and (in later slices) model packs. It imports only the standard library, takes an
-// fs.FS where it reads files, and never panics on bad input: every problem comes back as an error
-// that names the file and the field.
+// structures, and model packs (pack.toml with structures, meshes, procedures and quiz files; see
+// FORMAT.md): validating them, finding them where they are installed, installing and removing
+// them without ever leaving half a pack, importing them from BodyParts3D-style OBJ sets and
+// glTF scenes, and the instructor's `osteon pack` commands. It imports only the standard library
+// and BurntSushi/toml, takes an fs.FS where it reads files, and never panics on bad input: every
+// problem comes back as an error that names the file and the field.
 package content
 
 import (

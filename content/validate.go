@@ -21,9 +21,6 @@ func ValidatePack(ctx context.Context, p *Pack, progress ProgressFunc) Problems 
 // validatePack is ValidatePack; without parseMeshes it checks only that mesh files are present.
 func validatePack(ctx context.Context, p *Pack, progress ProgressFunc, parseMeshes bool) Problems {
 	ps := append(Problems(nil), p.problems...)
-	if len(p.Structures) == 0 && len(ps) > 0 && p.ID == "" {
-		return ps // not a manifest at all
-	}
 	groups, order := p.meshGroups()
 	docs := p.documents()
 	var total, done int64
