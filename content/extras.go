@@ -31,6 +31,7 @@ const (
 	keyInnervation = "innervation"
 	keyBlood       = "blood_supply"
 	keyCredit      = "credit"
+	keySourceID    = "source_id" // the id a source gave a structure, where a pack or loader had to change it
 )
 
 // maxExtraLen bounds any one text field taken from extras.

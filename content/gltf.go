@@ -101,16 +101,27 @@ func LoadGLTF(fsys fs.FS, name string) (*Scene, error) {
 // ParseGLTF decodes a glTF 2.0 scene from data, binary (GLB) or JSON. name is used in messages and
 // to resolve relative buffer URIs in fsys, which may be nil when the file has no external buffers.
 func ParseGLTF(data []byte, name string, fsys fs.FS) (*Scene, error) {
+	s, _, err := parseGLTFNamed(data, name, fsys)
+	return s, err
+}
+
+// parseGLTFNamed is ParseGLTF that also returns the node name of each part, for pack mesh
+// references ("file.glb#node").
+func parseGLTFNamed(data []byte, name string, fsys fs.FS) (*Scene, []string, error) {
 	g := &gltfLoader{file: name, fsys: fsys}
 	jsonChunk, bin, err := splitGLB(data, name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	g.bin = bin
 	if err := json.Unmarshal(jsonChunk, &g.doc); err != nil {
-		return nil, &Error{File: name, Msg: "not a glTF file: " + jsonError(jsonChunk, err)}
+		return nil, nil, &Error{File: name, Msg: "not a glTF file: " + jsonError(jsonChunk, err)}
 	}
-	return g.scene()
+	s, err := g.scene()
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, g.nodeNames, nil
 }
 
 // splitGLB returns the JSON and binary chunks of a GLB file, or data itself when it is JSON.
@@ -170,12 +181,13 @@ func jsonError(data []byte, err error) string {
 }
 
 type gltfLoader struct {
-	file    string
-	fsys    fs.FS
-	doc     gltfDoc
-	bin     []byte
-	buffers [][]byte
-	out     Scene
+	file      string
+	fsys      fs.FS
+	doc       gltfDoc
+	bin       []byte
+	buffers   [][]byte
+	out       Scene
+	nodeNames []string // node name of each part in out.Parts
 }
 
 func (g *gltfLoader) scene() (*Scene, error) {

@@ -56,12 +56,13 @@ func (g *gltfLoader) addPart(ni int, world mat4) error {
 		st.Color = col
 	}
 	g.out.Parts = append(g.out.Parts, Part{Structure: st, Mesh: mesh})
+	g.nodeNames = append(g.nodeNames, n.Name)
 	return nil
 }
 
 // disambiguate makes ids unique. Sources such as BodyParts3D give both sides of a structure the
 // same generic FMA id; those become "FMA38469-left" and "FMA38469-right". Any other repeat gets
-// "#2", "#3", ... in file order.
+// "#2", "#3", ... in file order. A changed id's original stays in Extras["source_id"].
 func disambiguate(parts []Part) {
 	byID := map[string][]int{}
 	for i := range parts {
@@ -83,6 +84,7 @@ func disambiguate(parts []Part) {
 		}
 		if !sides[""] && len(sides) == len(group) && !taken[id+"-"+parts[i].Side] {
 			parts[i].ID = id + "-" + parts[i].Side
+			parts[i].Extras = mergeText(parts[i].Extras, map[string]string{keySourceID: id})
 			continue
 		}
 		if group[0] == i {
@@ -91,6 +93,7 @@ func disambiguate(parts []Part) {
 		for n := 2; ; n++ {
 			if cand := fmt.Sprintf("%s#%d", id, n); !taken[cand] {
 				parts[i].ID = cand
+				parts[i].Extras = mergeText(parts[i].Extras, map[string]string{keySourceID: id})
 				taken[cand] = true
 				break
 			}
@@ -132,6 +135,11 @@ func (g *gltfLoader) appendPrimitive(m *Mesh, pf string, attrs map[string]int, i
 	idx = toTriangles(idx, mode)
 	if nor == nil {
 		nor = computeNormals(pos, idx)
+	}
+	if m.VertexCount() == 0 && len(m.Indices) == 0 {
+		// The first primitive: its arrays are new, so the mesh takes them.
+		m.Positions, m.Normals, m.Indices = pos, nor, idx
+		return nil
 	}
 	base := uint32(m.VertexCount())
 	m.Positions = append(m.Positions, pos...)

@@ -202,7 +202,7 @@ func TestGLTFExtras(t *testing.T) {
 			Color: Color{255, 0, 0, 255}, Ghosted: true, Innervation: "n/a", Extras: map[string]string{"bp3d": "BP9192"}},
 		{ID: "node_1", Name: "Node 1"},
 		{ID: "FMA1", Name: "Duplicate"},
-		{ID: "FMA1#2", Name: "Node 3"},
+		{ID: "FMA1#2", Name: "Node 3", Extras: map[string]string{"source_id": "FMA1"}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("structures (-want +got):\n%s", diff)

@@ -3,11 +3,8 @@ package content
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"regexp"
-	"strconv"
 	"strings"
-	"unsafe"
 )
 
 // OBJOptions say how to place an OBJ file's coordinates in the scene frame (Y up, metres).
@@ -65,21 +62,34 @@ type objParser struct {
 	out   Scene
 	cur   *Part
 	remap map[uint64]uint32
+	slot  []uint64 // per position: (normal+1)<<32 | (vertex+1) of its first use in the part
 	line  int
 	poly  []uint32
+	name  string   // object or group name of the part being built
+	names []string // object or group name of each part in out.Parts
+	count objCounts
 }
 
 // ParseOBJ reads a Wavefront OBJ file. Each `o` (or `g`, when the file has no `o`) starts a
 // structure; faces are triangulated as fans; vertices with the same position and normal are
 // shared. Texture coordinates, materials, lines and points are ignored.
 func ParseOBJ(data []byte, name string, opt OBJOptions) (*Scene, error) {
+	s, _, err := parseOBJNamed(data, name, opt)
+	return s, err
+}
+
+// parseOBJNamed is ParseOBJ that also returns the object (or group) name of each part, for pack
+// mesh references ("file.obj#object").
+func parseOBJNamed(data []byte, name string, opt OBJOptions) (*Scene, []string, error) {
 	if opt.Scale == 0 {
 		opt.Scale = 1
 	}
-	p := &objParser{file: name, opt: opt}
+	p := &objParser{file: name, opt: opt, count: countOBJ(data)}
+	p.v = make([]float32, 0, 3*p.count.v)
+	p.vn = make([]float32, 0, 3*p.count.vn)
 	p.out.Source = name
 	header := headerComments(data)
-	useG := !hasObjectStatement(data)
+	useG := p.count.o == 0
 	for len(data) > 0 {
 		p.line++
 		line := data
@@ -89,20 +99,16 @@ func ParseOBJ(data []byte, name string, opt OBJOptions) (*Scene, error) {
 			data = nil
 		}
 		if err := p.parseLine(line, useG); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	p.finishPart()
 	if len(p.out.Parts) == 0 {
-		return nil, &Error{File: name, Msg: "no faces: not an OBJ mesh, or an empty one"}
+		return nil, nil, &Error{File: name, Msg: "no faces: not an OBJ mesh, or an empty one"}
 	}
 	p.applyHeader(header)
 	disambiguate(p.out.Parts)
-	return &p.out, nil
-}
-
-func hasObjectStatement(data []byte) bool {
-	return bytes.HasPrefix(data, []byte("o ")) || bytes.Contains(data, []byte("\no "))
+	return &p.out, p.names, nil
 }
 
 func (p *objParser) errorf(field, format string, args ...any) error {
@@ -114,11 +120,11 @@ func (p *objParser) parseLine(line []byte, useG bool) error {
 	if len(line) < 2 || line[0] == '#' {
 		return nil
 	}
-	sp := bytes.IndexAny(line, " \t")
-	if sp < 0 {
+	key, rest := nextField(line)
+	if len(rest) == 0 {
 		return nil
 	}
-	key, rest := line[:sp], bytes.TrimSpace(line[sp+1:])
+	rest = bytes.TrimSpace(rest)
 	switch string(key) {
 	case "v":
 		return p.readVec(&p.v, rest, "v", p.opt.Scale)
@@ -139,20 +145,16 @@ func (p *objParser) parseLine(line []byte, useG bool) error {
 func (p *objParser) readVec(dst *[]float32, rest []byte, field string, scale float32) error {
 	var xyz [3]float32
 	for k := 0; k < 3; k++ {
-		rest = bytes.TrimLeft(rest, " \t")
-		end := bytes.IndexAny(rest, " \t")
-		if end < 0 {
-			end = len(rest)
-		}
-		if end == 0 {
+		var num []byte
+		num, rest = nextField(rest)
+		if len(num) == 0 {
 			return p.errorf(field, "needs three numbers")
 		}
-		f, err := strconv.ParseFloat(unsafe.String(&rest[0], end), 32)
-		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-			return p.errorf(field, "%q is not a finite number", rest[:end])
+		f, ok := parseFloat32(num)
+		if !ok {
+			return p.errorf(field, "%q is not a finite number", num)
 		}
-		xyz[k] = float32(f) * scale
-		rest = rest[end:]
+		xyz[k] = f * scale
 	}
 	if p.opt.ZUp {
 		xyz = [3]float32{xyz[0], xyz[2], -xyz[1]}
@@ -167,6 +169,16 @@ func (p *objParser) startPart(name string) {
 	st := Structure{ID: firstNonEmpty(name, fmt.Sprintf("object%d", len(p.out.Parts)+1))}
 	st.Name = firstNonEmpty(prettyName(name), st.ID)
 	p.cur = &Part{Structure: st}
+	p.name = name
+	if c := p.count; c.o+c.g <= 1 && len(p.out.Parts) == 0 {
+		// One object: size its arrays once (BodyParts3D writes v//vn with equal indices).
+		m := &p.cur.Mesh
+		m.Positions, m.Normals = make([]float32, 0, 3*c.v), make([]float32, 0, 3*c.v)
+		m.Indices = make([]uint32, 0, 3*c.f)
+		p.slot = make([]uint64, c.v)
+	} else {
+		p.slot = nil
+	}
 	p.remap = map[uint64]uint32{}
 }
 
@@ -182,6 +194,7 @@ func (p *objParser) finishPart() {
 		m.Normals = computeNormals(m.Positions, m.Indices)
 	}
 	p.out.Parts = append(p.out.Parts, *p.cur)
+	p.names = append(p.names, p.name)
 	p.cur = nil
 }
 
@@ -192,17 +205,12 @@ func (p *objParser) face(rest []byte) error {
 	}
 	p.poly = p.poly[:0]
 	nv, nn := len(p.v)/3, len(p.vn)/3
-	for len(rest) > 0 {
-		rest = bytes.TrimLeft(rest, " \t")
-		end := bytes.IndexAny(rest, " \t")
-		if end < 0 {
-			end = len(rest)
-		}
-		if end == 0 {
+	for {
+		var corner []byte
+		corner, rest = nextField(rest)
+		if len(corner) == 0 {
 			break
 		}
-		corner := rest[:end]
-		rest = rest[end:]
 		vi, ni, err := p.corner(corner, nv, nn)
 		if err != nil {
 			return err
@@ -220,14 +228,17 @@ func (p *objParser) face(rest []byte) error {
 }
 
 func (p *objParser) corner(c []byte, nv, nn int) (vi, ni int, err error) {
-	parts := bytes.SplitN(c, []byte("/"), 3)
-	vi, err = p.index(parts[0], nv, "f")
+	v, rest := c, []byte(nil)
+	if i := bytes.IndexByte(c, '/'); i >= 0 {
+		v, rest = c[:i], c[i+1:]
+	}
+	vi, err = p.index(v, nv, "f")
 	if err != nil {
 		return 0, 0, err
 	}
 	ni = -1
-	if len(parts) == 3 && len(parts[2]) > 0 {
-		if ni, err = p.index(parts[2], nn, "f (normal)"); err != nil {
+	if i := bytes.IndexByte(rest, '/'); i >= 0 && i+1 < len(rest) {
+		if ni, err = p.index(rest[i+1:], nn, "f (normal)"); err != nil {
 			return 0, 0, err
 		}
 	}
@@ -238,8 +249,8 @@ func (p *objParser) index(b []byte, n int, field string) (int, error) {
 	if len(b) == 0 {
 		return 0, p.errorf(field, "empty index")
 	}
-	i, err := strconv.Atoi(unsafe.String(&b[0], len(b)))
-	if err != nil {
+	i, ok := parseIndex(b)
+	if !ok {
 		return 0, p.errorf(field, "%q is not an index", b)
 	}
 	if i < 0 {
@@ -253,9 +264,21 @@ func (p *objParser) index(b []byte, n int, field string) (int, error) {
 
 // vertex returns the part-local index of the (position, normal) pair, adding it when new.
 func (p *objParser) vertex(vi, ni int) uint32 {
+	// First the slot per position (one object: most positions have one normal), then the map.
+	fast := vi < len(p.slot)
+	if fast {
+		if e := p.slot[vi]; e != 0 {
+			if int(e>>32)-1 == ni {
+				return uint32(e) - 1
+			}
+			fast = false
+		}
+	}
 	key := uint64(vi)<<32 | uint64(uint32(ni))
-	if idx, ok := p.remap[key]; ok {
-		return idx
+	if !fast {
+		if idx, ok := p.remap[key]; ok {
+			return idx
+		}
 	}
 	m := &p.cur.Mesh
 	idx := uint32(m.VertexCount())
@@ -265,7 +288,11 @@ func (p *objParser) vertex(vi, ni int) uint32 {
 	} else {
 		m.Normals = nil // any corner without a normal: compute them all
 	}
-	p.remap[key] = idx
+	if fast {
+		p.slot[vi] = uint64(ni+1)<<32 | uint64(idx+1)
+	} else {
+		p.remap[key] = idx
+	}
 	return idx
 }
 

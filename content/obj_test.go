@@ -1,6 +1,8 @@
 package content
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -100,6 +102,32 @@ func FuzzParseOBJ(f *testing.F) {
 					t.Fatalf("index %d past %d vertices", i, m.VertexCount())
 				}
 			}
+		}
+	})
+}
+
+// TestParseFloat32MatchesStrconv: the fast path gives strconv's float32, bit for bit.
+func TestParseFloat32MatchesStrconv(t *testing.T) {
+	for _, s := range []string{"0", "-0", "1", "302.807", "-174.93", "673.666", "16777215", "16777216", "0.1", "0.3333333",
+		"1e5", "1.5E-3", "+2.5", "1234567.8", ".5", "5.", "0.0000000001", "123.4567891", "-", "", ".", "1..2", "nan", "inf", "1e40", "0x10"} {
+		want, err := strconv.ParseFloat(s, 32)
+		wantOK := err == nil && !math.IsInf(want, 0) && !math.IsNaN(want)
+		got, ok := parseFloat32([]byte(s))
+		if ok != wantOK || ok && math.Float32bits(got) != math.Float32bits(float32(want)) {
+			t.Errorf("parseFloat32(%q) = %v, %v; strconv gives %v, %v", s, got, ok, float32(want), err)
+		}
+	}
+}
+
+func FuzzParseFloat32(f *testing.F) {
+	f.Add("302.807")
+	f.Add("-0.000123")
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := strconv.ParseFloat(s, 32)
+		wantOK := err == nil && !math.IsInf(want, 0) && !math.IsNaN(want)
+		got, ok := parseFloat32([]byte(s))
+		if ok != wantOK || ok && math.Float32bits(got) != math.Float32bits(float32(want)) {
+			t.Fatalf("parseFloat32(%q) = %v, %v; strconv gives %v, %v", s, got, ok, float32(want), err)
 		}
 	})
 }

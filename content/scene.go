@@ -1,7 +1,10 @@
 // Package content reads anatomy content: 3D scenes (glTF 2.0, OBJ) whose meshes are named
-// structures, and (in later slices) model packs. It imports only the standard library, takes an
-// fs.FS where it reads files, and never panics on bad input: every problem comes back as an error
-// that names the file and the field.
+// structures, and model packs (pack.toml with structures, meshes, procedures and quiz files; see
+// FORMAT.md): validating them, finding them where they are installed, installing and removing
+// them without ever leaving half a pack, importing them from BodyParts3D-style OBJ sets and
+// glTF scenes, and the instructor's `osteon pack` commands. It imports only the standard library
+// and BurntSushi/toml, takes an fs.FS where it reads files, and never panics on bad input: every
+// problem comes back as an error that names the file and the field.
 package content
 
 import (
@@ -87,12 +90,14 @@ type Structure struct {
 	Name        string // English name
 	NameLatin   string // Terminologia Anatomica
 	Synonyms    []string
-	System      string // skeletal, muscular, cardiovascular, nervous, ...
-	Region      string // shoulder, arm, forearm, ...
-	Side        string // left, right or empty
-	Parent      string // id of the parent structure, if any
-	Color       Color  // default colour; zero means "not given"
-	Ghosted     bool   // shown translucent by default (skin)
+	Names       map[string]string // names in other languages, by BCP 47 tag ("fr", "pt-BR")
+	System      string            // skeletal, muscular, cardiovascular, nervous, ...
+	Region      string            // shoulder, arm, forearm, ...
+	Side        string            // left, right or empty
+	Parent      string            // id of the parent structure, if any
+	Color       Color             // default colour; zero means "not given"
+	Ghosted     bool              // shown translucent by default (skin)
+	Hidden      bool              // hidden until the learner shows it
 	Description string
 	Origin      string
 	Insertion   string
