@@ -2,6 +2,7 @@
 //
 //	osteon [--db PATH] [FILE]   open the app, on FILE (.glb, .gltf, .obj) or the built-in model
 //	osteon export ...           export progress (CSV, xAPI); osteon export -h for more
+//	osteon pack ...             validate, install, list, remove, export and import packs
 package main
 
 import (
@@ -16,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/osteon/osteon/assets"
+	"github.com/osteon/osteon/content"
 	"github.com/osteon/osteon/progress"
 	"github.com/osteon/osteon/ui"
 	_ "github.com/osteon/osteon/ui/locale" // before Fyne reads the locale
@@ -31,6 +33,8 @@ func main() {
 		switch os.Args[1] {
 		case "export":
 			os.Exit(progress.RunExportCLI(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
+		case "pack":
+			os.Exit(content.RunPackCLI(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
 		}
 	}
 	db := flag.String("db", "", "progress database `file` (default: $"+progress.EnvDB+", else your data folder)")
@@ -55,6 +59,7 @@ func main() {
 func usage() {
 	fmt.Fprintf(os.Stderr, `usage: osteon [--db FILE] [MODEL]
        osteon export attempts|mastery|xapi [flags]   (osteon export -h)
+       osteon pack validate|install|list|remove|export|import ...   (osteon pack -h)
 
 Opens Osteon on MODEL, a glTF 2.0 (.glb, .gltf) or Wavefront OBJ (.obj) file,
 or on the built-in schematic upper limb when none is given.

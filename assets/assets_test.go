@@ -25,7 +25,7 @@ func TestBuiltinModelIsEmbedded(t *testing.T) {
 		t.Fatal(err)
 	}
 	if string(onDisk) != string(data) {
-		t.Fatal("embedded model differs from models/upper_limb.glb")
+		t.Fatal("embedded model differs from builtin/upper_limb.glb")
 	}
 	jl := binary.LittleEndian.Uint32(data[12:])
 	var doc struct {

@@ -22,14 +22,14 @@ func TestGenerateIsDeterministic(t *testing.T) {
 	}
 }
 
-// TestCommittedModelIsFresh fails when models/upper_limb.glb differs from
+// TestCommittedModelIsFresh fails when builtin/upper_limb.glb differs from
 // what the generator writes now: run `go generate ./assets` and commit.
 func TestCommittedModelIsFresh(t *testing.T) {
 	want, err := Generate()
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := os.ReadFile(filepath.Join("..", "models", "upper_limb.glb"))
+	got, err := os.ReadFile(filepath.Join("..", "builtin", "upper_limb.glb"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func TestCommittedModelIsFresh(t *testing.T) {
 		t.Logf("committed model agrees with the generator to rounding on %s", runtime.GOARCH)
 		return
 	}
-	t.Fatalf("assets/models/upper_limb.glb is stale (%d bytes, generator gives %d): run `go generate ./assets` and commit it",
+	t.Fatalf("assets/builtin/upper_limb.glb is stale (%d bytes, generator gives %d): run `go generate ./assets` and commit it",
 		len(got), len(want))
 }
 

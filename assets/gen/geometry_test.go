@@ -114,7 +114,7 @@ func extent(n rNode, axis func(Vec3) float64) (lo, hi float64) {
 }
 
 // TestBoneDimensions measures the generated bones against the adult ranges
-// cited in models/SOURCES.md.
+// cited in builtin/SOURCES.md.
 func TestBoneDimensions(t *testing.T) {
 	g := committedModel(t)
 	cases := []struct {

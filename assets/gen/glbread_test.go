@@ -280,7 +280,7 @@ var (
 func committedModel(t *testing.T) *glbFile {
 	t.Helper()
 	committedOnce.Do(func() {
-		data, err := os.ReadFile(filepath.Join("..", "models", "upper_limb.glb"))
+		data, err := os.ReadFile(filepath.Join("..", "builtin", "upper_limb.glb"))
 		if err != nil {
 			committedErr = err
 			return

@@ -3,7 +3,7 @@ package main
 // The layout of the limb, in millimetres in the model frame (+X the body's
 // left, +Y up, +Z anterior; the right limb lies at negative X). Anatomical
 // position: arm hanging, palm forward. Dimensions are rounded adult averages
-// (see models/SOURCES.md); a comment names the measure each one stands for.
+// (see builtin/SOURCES.md); a comment names the measure each one stands for.
 const (
 	carryingDeg = -10.0 // carrying angle: the forearm deviates 10° laterally
 

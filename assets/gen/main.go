@@ -1,7 +1,7 @@
 // Command gen writes Osteon's built-in schematic right upper limb as a
-// binary glTF file (assets/models/upper_limb.glb). The geometry is lofted
+// binary glTF file (assets/builtin/upper_limb.glb). The geometry is lofted
 // from profiles with dimensions taken from published adult averages; see
-// assets/models/SOURCES.md. Run it with `go generate ./assets` or
+// assets/builtin/SOURCES.md. Run it with `go generate ./assets` or
 // `go run ./assets/gen`.
 package main
 
@@ -15,7 +15,7 @@ import (
 )
 
 func main() {
-	out := flag.String("o", "", "output file (default: assets/models/upper_limb.glb in this module)")
+	out := flag.String("o", "", "output file (default: assets/builtin/upper_limb.glb in this module)")
 	stats := flag.Bool("stats", false, "print each structure's triangle count instead of writing the file")
 	flag.Parse()
 	if *stats {
@@ -34,7 +34,7 @@ func run(out string) error {
 		if err != nil {
 			return err
 		}
-		out = filepath.Join(root, "assets", "models", "upper_limb.glb")
+		out = filepath.Join(root, "assets", "builtin", "upper_limb.glb")
 	}
 	data, err := Generate()
 	if err != nil {
