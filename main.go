@@ -34,7 +34,8 @@ func main() {
 		case "export":
 			os.Exit(progress.RunExportCLI(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
 		case "pack":
-			os.Exit(content.RunPackCLI(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
+			lib := content.NewLibrary(assets.BuiltinPack())
+			os.Exit(lib.RunCLI(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
 		}
 	}
 	db := flag.String("db", "", "progress database `file` (default: $"+progress.EnvDB+", else your data folder)")
@@ -47,11 +48,10 @@ func main() {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u := ui.New(a, ui.Config{
-		ModelPath:    flag.Arg(0),
-		DBPath:       *db,
-		Builtin:      assets.FS,
-		BuiltinModel: assets.BuiltinModel,
-		Started:      started,
+		ModelPath: flag.Arg(0),
+		DBPath:    *db,
+		Builtin:   assets.BuiltinPack(),
+		Started:   started,
 	})
 	u.ShowAndRun()
 }

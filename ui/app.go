@@ -4,7 +4,6 @@
 package ui
 
 import (
-	"fmt"
 	"io/fs"
 	"log"
 	"path/filepath"
@@ -24,12 +23,11 @@ import (
 
 // Config is what main passes in.
 type Config struct {
-	ModelPath    string // model file to open at start; empty opens the built-in model
-	DBPath       string // progress database; empty: progress.DefaultPath
-	Builtin      fs.FS  // built-in content
-	BuiltinModel string // path of the built-in model inside Builtin
-	Started      time.Time
-	Log          *log.Logger
+	ModelPath string // model file to open at start; empty opens the built-in model
+	DBPath    string // progress database; empty: progress.DefaultPath
+	Builtin   fs.FS  // the built-in pack (pack.toml at its root)
+	Started   time.Time
+	Log       *log.Logger
 }
 
 // UI is the application window and its screens.
@@ -49,6 +47,15 @@ type UI struct {
 	learner          *progress.Learner
 	learnerListeners []func(*progress.Learner)
 	profileButton    *widget.Button
+
+	library          *content.Library
+	packs            []*content.Pack
+	packsErr         error
+	packListeners    []func([]*content.Pack)
+	current          Content
+	contentListeners []func(Content)
+	engineErr        error
+	views            []*Viewer // every screen's 3D view, so OpenGL reaches them all
 }
 
 // New builds the window. Call ShowAndRun to start.
@@ -61,14 +68,15 @@ func New(a fyne.App, cfg Config) *UI {
 	}
 	a.Settings().SetTheme(newTheme())
 	u := &UI{app: a, cfg: cfg, win: a.NewWindow("Osteon")}
-	u.view = render.NewView(nil)
-	u.viewer = NewViewer(u.view)
+	u.library = content.NewLibrary(cfg.Builtin)
+	u.view, u.viewer = u.newView()
 	u.viewer.OnFirstFrame = func() {
 		u.cfg.Log.Printf("first frame %v after launch", time.Since(u.cfg.Started).Round(time.Millisecond))
 	}
 	u.explore = newExplore(u.viewer)
 	u.explore.onOpen = u.openDialog
 	u.explore.onHelp = u.showHelp
+	u.packChooser()
 	u.loading = widget.NewProgressBarInfinite()
 	u.loading.Hide()
 	u.profileButton = widget.NewButtonWithIcon("Choose profile", theme.AccountIcon(), u.showProfiles)
@@ -94,10 +102,9 @@ func (u *UI) ShowAndRun() {
 func (u *UI) Start() {
 	go u.startEngine()
 	go u.openStore()
+	go u.loadPacks()
 	if u.cfg.ModelPath != "" {
 		u.loadFile(u.cfg.ModelPath)
-	} else {
-		u.loadBuiltin()
 	}
 }
 
@@ -106,8 +113,11 @@ func (u *UI) startEngine() {
 	if err != nil {
 		u.cfg.Log.Printf("3D view unavailable: %v", err)
 		fyne.Do(func() {
-			u.viewer.SetUnavailable("3D view unavailable", err.Error(),
-				"Everything else works: search the structures in the list and read about each one.")
+			u.engineErr = err
+			for _, w := range u.views {
+				w.SetUnavailable("3D view unavailable", err.Error(),
+					"Everything else works: search the structures in the list and read about each one.")
+			}
 		})
 		return
 	}
@@ -115,7 +125,9 @@ func (u *UI) startEngine() {
 	u.cfg.Log.Printf("OpenGL: %s, %s (%s), MSAA %dx", info.Backend, info.Renderer, info.Version, info.MSAA)
 	fyne.Do(func() {
 		u.engine = e
-		u.view.SetEngine(e)
+		for _, w := range u.views {
+			w.View().SetEngine(e)
+		}
 	})
 }
 
@@ -135,22 +147,13 @@ func (u *UI) quit() {
 	}()
 }
 
-func (u *UI) loadBuiltin() {
-	if u.cfg.Builtin == nil || u.cfg.BuiltinModel == "" {
-		return
-	}
-	u.load(u.cfg.BuiltinModel, func() (*content.Scene, error) {
-		return content.Load(u.cfg.Builtin, u.cfg.BuiltinModel)
-	})
-}
-
 func (u *UI) loadFile(path string) {
-	u.load(filepath.Base(path), func() (*content.Scene, error) { return content.OpenFile(path) })
+	u.load(filepath.Base(path), func() (*content.Scene, error) { return content.OpenFile(path) }, nil)
 }
 
 // load reads a model in the background with a progress bar; on failure it names the file and the
 // problem and keeps what was shown.
-func (u *UI) load(name string, read func() (*content.Scene, error)) {
+func (u *UI) load(name string, read func() (*content.Scene, error), pack *content.Pack) {
 	u.loading.Show()
 	u.loading.Start()
 	u.explore.status.SetText("Loading " + name + "…")
@@ -165,19 +168,12 @@ func (u *UI) load(name string, read func() (*content.Scene, error)) {
 			u.loading.Hide()
 			if err != nil {
 				u.explore.status.SetText(sceneStatus(u.explore.scene))
-				dialog.ShowError(fmt.Errorf("could not open %s:\n%w", name, err), u.win)
+				u.showLoadError(name, err)
 				return
 			}
-			u.showScene(s, m, name)
+			u.setContent(Content{Pack: pack, Scene: s, Model: m}, name)
 		})
 	}()
-}
-
-// showScene puts a loaded scene on screen (UI goroutine).
-func (u *UI) showScene(s *content.Scene, m *render.Model, name string) {
-	u.view.SetModel(m)
-	u.explore.setScene(s)
-	u.win.SetTitle("Osteon — " + firstNonEmpty(s.Title, name))
 }
 
 func (u *UI) openDialog() {

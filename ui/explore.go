@@ -25,6 +25,7 @@ type explore struct {
 	scene    *content.Scene
 	search   *widget.Entry
 	count    *widget.Label
+	packs    *widget.Select // which pack the model comes from
 	tree     *structureTree
 	info     *infoPanel
 	status   *widget.Label
@@ -38,6 +39,8 @@ type explore struct {
 
 func newExplore(viewer *Viewer) *explore {
 	e := &explore{viewer: viewer, view: viewer.View(), cat: newCatalog(nil), info: newInfoPanel()}
+	e.packs = widget.NewSelect(nil, nil)
+	e.packs.PlaceHolder = "Choose a pack"
 	e.search = widget.NewEntry()
 	e.search.SetPlaceHolder("Search structures (Ctrl+F)")
 	e.search.OnChanged = e.filter
@@ -60,7 +63,7 @@ func newExplore(viewer *Viewer) *explore {
 }
 
 func (e *explore) layout() fyne.CanvasObject {
-	list := container.NewBorder(container.NewVBox(e.search, e.count), nil, nil, nil, e.tree)
+	list := container.NewBorder(container.NewVBox(e.packs, e.search, e.count), nil, nil, nil, e.tree)
 	bar := widget.NewToolbar(
 		widget.NewToolbarAction(theme.FolderOpenIcon(), func() { e.onOpen() }),
 		widget.NewToolbarSeparator(),

@@ -25,7 +25,7 @@ func newTestUI(t *testing.T) *UI {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.showScene(s, render.NewModel(s), "upper_limb_all.glb")
+	u.setContent(Content{Scene: s, Model: render.NewModel(s)}, "upper_limb_all.glb")
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.win.Canvas().Capture() // lays out and sizes the viewer's frames
 	return u
