@@ -64,15 +64,6 @@ func mustLearner(t testing.TB, s *Store, name string) Learner {
 	return l
 }
 
-func item(t testing.TB, kind learning.ItemKind, subject string) learning.ItemID {
-	t.Helper()
-	id, err := learning.NewItemID(kind, subject)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return id
-}
-
 // rawDB opens path without any of the store's machinery.
 func rawDB(t testing.TB, path string) *sql.DB {
 	t.Helper()

@@ -34,20 +34,6 @@ func (a Vec3) Norm() Vec3 {
 // mat4 is column-major, as OpenGL and g3n use it.
 type mat4 [16]float64
 
-func (a mat4) mul(b mat4) mat4 {
-	var r mat4
-	for c := 0; c < 4; c++ {
-		for row := 0; row < 4; row++ {
-			var s float64
-			for k := 0; k < 4; k++ {
-				s += a[k*4+row] * b[c*4+k]
-			}
-			r[c*4+row] = s
-		}
-	}
-	return r
-}
-
 func (a mat4) g3n() math32.Matrix4 {
 	var m math32.Matrix4
 	for i, v := range a {

@@ -194,8 +194,7 @@ func (u *UI) newProfile() {
 		}
 		return nil
 	}
-	var d *dialog.FormDialog
-	d = dialog.NewForm("New profile", "Create", "Cancel", []*widget.FormItem{
+	d := dialog.NewForm("New profile", "Create", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Name", name),
 		{Text: "PIN", Widget: pin, HintText: "Keeps others out of your profile on a shared computer"},
 	}, func(ok bool) {
