@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/osteon/osteon/learning"
 )
 
 func TestMain(m *testing.M) {
