@@ -152,16 +152,16 @@ func (s *packsScreen) reopenRemoved() {
 	}
 }
 
-// unreadableSummary says how many installed packs could not be read.
+// unreadableSummary says how many installed packs could not be read (one file of problems each).
 func unreadableSummary(ps content.Problems) string {
 	files := map[string]bool{}
 	for _, p := range ps {
 		files[p.File] = true
 	}
-	if len(ps) == 1 {
-		return "One installed pack could not be read."
+	if len(files) == 1 {
+		return "An installed pack could not be read (" + plural(len(ps), "problem", "problems") + ")."
 	}
-	return fmt.Sprintf("%d problems in %d files: some installed packs could not be read.", len(ps), len(files))
+	return fmt.Sprintf("%d installed packs could not be read (%s).", len(files), plural(len(ps), "problem", "problems"))
 }
 
 // selectPack selects the pack with id in the list and shows its details ("" clears).

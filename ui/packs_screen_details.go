@@ -101,7 +101,8 @@ func aboutSegments(p *content.Pack) []widget.RichTextSegment {
 	}
 	if p.Homepage != "" {
 		if u, err := url.Parse(p.Homepage); err == nil && (u.Scheme == "https" || u.Scheme == "http") {
-			segs = append(segs, strong("Homepage: "), &widget.HyperlinkSegment{Text: p.Homepage, URL: u})
+			// The hyperlink is inline: an empty paragraph ends its line.
+			segs = append(segs, strong("Homepage: "), &widget.HyperlinkSegment{Text: p.Homepage, URL: u}, para(""))
 		} else {
 			segs = append(segs, field("Homepage", p.Homepage))
 		}
@@ -208,7 +209,11 @@ func problemPlace(p *content.Error) string {
 	if p.Line > 0 {
 		parts = append(parts, fmt.Sprintf("Line %d", p.Line))
 	}
-	if p.Field != "" {
+	switch {
+	case p.Field == "":
+	case p.Line == 0 && strings.HasSuffix(strings.ToLower(p.File), ".zip"):
+		parts = append(parts, "entry "+p.Field) // a zip's problems name the archive entry
+	default:
 		parts = append(parts, "field "+p.Field)
 	}
 	return capitalise(strings.Join(parts, ", "))

@@ -38,6 +38,7 @@ type packInstaller struct {
 	progressBox  fyne.CanvasObject
 	cancel       context.CancelFunc
 	name         string // the file being installed, for messages
+	lastDir      string // the folder that held the last pack chosen: the next dialog starts there
 	updates      int    // progress updates shown during this install (for tests)
 }
 
@@ -127,7 +128,9 @@ func (i *packInstaller) chooseZip() {
 		i.start(path)
 	}, i.s.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
+	d.SetTitleText("Install a pack from a .zip file")
 	d.SetConfirmText("Install")
+	i.startIn(d)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
@@ -143,15 +146,28 @@ func (i *packInstaller) chooseFolder() {
 		}
 		i.start(l.Path())
 	}, i.s.u.win)
+	d.SetTitleText("Install a pack from a folder (the one holding pack.toml)")
 	d.SetConfirmText("Install")
+	i.startIn(d)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// startIn opens a file dialog in the folder that held the last pack chosen, not inside it.
+func (i *packInstaller) startIn(d *dialog.FileDialog) {
+	if i.lastDir == "" {
+		return
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(i.lastDir)); err == nil {
+		d.SetLocation(l)
+	}
 }
 
 // start installs the pack at path: it reads its manifest first, off the UI goroutine, to ask
 // before an older version replaces a newer one; then it installs.
 func (i *packInstaller) start(path string) {
 	opt := content.InstallOptions{System: i.system.Checked}
+	i.lastDir = filepath.Dir(path)
 	i.setBusy(true, path)
 	i.progressText.SetText("Reading " + filepath.Base(path) + "…")
 	progress := i.progressFunc()

@@ -520,3 +520,35 @@ func TestPacksRemove(t *testing.T) {
 		t.Error("the system folder changed, or the list was redone")
 	}
 }
+
+func TestPacksInstallOlderAsks(t *testing.T) {
+	pt := newPacksTest(t)
+	src := t.TempDir()
+	pt.install(t, writePack(t, src, "bones", "2.0.0"), false)
+	older := writePack(t, src, "bones", "1.0.0")
+
+	pt.s.install.start(older)
+	d := pt.dialogText()
+	if !strings.Contains(d, "Version 2.0.0 of Test bones bones is installed (yours), and bones-1.0.0 holds the older version 1.0.0") {
+		t.Fatalf("no question before a downgrade: %q", d)
+	}
+	pt.tapDialog(t, "No")
+	if p := pt.s.pack("bones"); p.Version != "2.0.0" || pt.s.install.progressBox.Visible() || pt.s.install.zipButton.Disabled() {
+		t.Fatalf("after No: version %s, busy %v", p.Version, pt.s.install.progressBox.Visible())
+	}
+
+	pt.s.install.start(older)
+	pt.tapDialog(t, "Install older version")
+	wait(t, pt.listed, "the list after the install")
+	if p := pt.s.pack("bones"); p.Version != "1.0.0" {
+		t.Fatalf("after the forced install the list shows %s", p.Version)
+	}
+}
+
+func TestHumanBytes(t *testing.T) {
+	for n, want := range map[int64]string{0: "0 bytes", 1: "1 byte", 999: "999 bytes", 1000: "1.0 kB", 7_654_321: "7.7 MB", 12_500_000: "12 MB", 999_960: "1.0 MB"} {
+		if got := humanBytes(n); got != want {
+			t.Errorf("humanBytes(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
