@@ -200,6 +200,9 @@ func (s *packsScreen) showDetails() {
 		setVisible(s.actions, false, s.right)
 		s.details.Segments = []widget.RichTextSegment{heading("No pack selected"),
 			para("Choose a pack on the left to see its details, or install one from a folder or a .zip file.")}
+		if s.u.packs == nil && s.u.packsErr == nil {
+			s.details.Segments = []widget.RichTextSegment{heading("Looking for installed packs…")}
+		}
 		s.details.Refresh()
 		return
 	}
