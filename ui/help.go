@@ -31,6 +31,7 @@ var keyHelp = [][2]string{
 	{"Ctrl+F", "Search structures"},
 	{"Ctrl+O", "Open a model file (.glb, .gltf, .obj)"},
 	{"Ctrl+1 … Ctrl+7", "Go to Explore, Practice, Procedures, Drills, Progress, Packs, Settings"},
+	{"↑ / ↓, Enter, Delete", "In Packs: choose a pack, open it in Explore, remove it"},
 	{"F1 or ?", "This list"},
 }
 

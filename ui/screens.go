@@ -43,10 +43,7 @@ func (u *UI) screens() []*screen {
 			return comingScreen("Progress", "Your mastery painted on the model, by system and region, the reviews due in the coming "+
 				"days, streaks and drill curves. Everything you answer is kept on this computer only.")
 		}},
-		{title: "Packs", icon: theme.StorageIcon(), build: func() fyne.CanvasObject {
-			return comingScreen("Packs", "Model packs installed on this computer: their version, licence and credit, and where "+
-				"they came from. Until pack installation arrives, open a glTF (.glb, .gltf) or OBJ model with File > Open.")
-		}},
+		{title: "Packs", icon: theme.StorageIcon(), build: u.packsScreen},
 		{title: "Settings", icon: theme.SettingsIcon(), build: u.settingsScreen},
 	}
 }
