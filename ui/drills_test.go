@@ -1,0 +1,422 @@
+package ui
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/osteon/osteon/content"
+	"github.com/osteon/osteon/content/contenttest"
+	"github.com/osteon/osteon/learning"
+	"github.com/osteon/osteon/progress"
+	"github.com/osteon/osteon/render"
+)
+
+// bp3dPack is the BodyParts3D upper limb imported as a pack (sides and regions included),
+// loaded once per test binary; the imported folder is removed once loaded.
+var bp3dPack struct {
+	once sync.Once
+	c    Content
+	err  error
+}
+
+func bp3dContent(t *testing.T) Content {
+	t.Helper()
+	dir := contenttest.UpperLimb(t)
+	bp3dPack.once.Do(func() {
+		tmp, err := os.MkdirTemp("", "osteon-bp3d-")
+		if err != nil {
+			bp3dPack.err = err
+			return
+		}
+		defer os.RemoveAll(tmp)
+		out := filepath.Join(tmp, "pack")
+		ctx := context.Background()
+		if _, err := content.ImportBodyParts3D(ctx, dir, "", content.ImportOptions{Out: out}); err != nil {
+			bp3dPack.err = err
+			return
+		}
+		p, err := content.OpenPackPath(out)
+		if err != nil {
+			bp3dPack.err = err
+			return
+		}
+		s, err := content.LoadPackScene(ctx, p)
+		if err != nil {
+			bp3dPack.err = err
+			return
+		}
+		bp3dPack.c = Content{Pack: p, Scene: s, Model: render.NewModel(s)}
+	})
+	if bp3dPack.err != nil {
+		t.Fatal(bp3dPack.err)
+	}
+	return bp3dPack.c
+}
+
+// fakeClock runs drill timers when the test says so.
+type fakeClock struct {
+	t       time.Time
+	pending []*fakeTimer
+}
+
+type fakeTimer struct {
+	f       func()
+	stopped bool
+}
+
+func newFakeClock() *fakeClock {
+	return &fakeClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+}
+
+func (c *fakeClock) clock() drillClock {
+	return drillClock{
+		now: func() time.Time { return c.t },
+		after: func(_ time.Duration, f func()) func() {
+			tm := &fakeTimer{f: f}
+			c.pending = append(c.pending, tm)
+			return func() { tm.stopped = true }
+		},
+		every: func(time.Duration, func()) func() { return func() {} },
+	}
+}
+
+// fire runs the timers pending now (not those they start).
+func (c *fakeClock) fire() {
+	p := c.pending
+	c.pending = nil
+	for _, tm := range p {
+		if !tm.stopped {
+			tm.f()
+		}
+	}
+}
+
+func runNow(f func()) { f() }
+
+// newProgressTestUI builds the window on the BodyParts3D pack with a fresh store and a signed-in
+// learner, without OpenGL.
+func newProgressTestUI(t *testing.T) (*UI, *progress.Store, progress.Learner) {
+	t.Helper()
+	t.Setenv("LANG", "en_US.UTF-8")
+	c := bp3dContent(t)
+	u := New(test.NewTempApp(t), Config{})
+	ctx := context.Background()
+	st, err := progress.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	l, err := st.CreateLearner(ctx, "Ada", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.store = st
+	u.setContent(c, "bp3d")
+	return u, st, l
+}
+
+// newDrillsTest shows the Drills screen alone in the window, laid out at 1280×800.
+func newDrillsTest(t *testing.T) (*drills, *fakeClock, *progress.Store, progress.Learner) {
+	t.Helper()
+	u, st, l := newProgressTestUI(t)
+	u.setLearner(&l)
+	fc := newFakeClock()
+	d := newDrills(u, fc.clock(), runNow)
+	u.win.SetContent(d.root)
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.win.Canvas().Capture()
+	return d, fc, st, l
+}
+
+func selectTitle(t *testing.T, s *widget.Select, prefix string) {
+	t.Helper()
+	for i, o := range s.Options {
+		if strings.HasPrefix(o, prefix) {
+			s.SetSelectedIndex(i)
+			return
+		}
+	}
+	t.Fatalf("no option %q in %v", prefix, s.Options)
+}
+
+// findIn scans a viewer, within id's projected box first, for a position whose pick is id.
+func findIn(w *Viewer, id string) (fyne.Position, bool) {
+	size := w.Size()
+	k := float32(w.scale())
+	x0, y0, x1, y1 := float32(2), float32(2), size.Width, size.Height
+	if _, pts := projectBox(w.View(), w.View().Model().BoundsOf(id)); len(pts) > 0 {
+		x0, y0, x1, y1 = size.Width, size.Height, 0, 0
+		for _, p := range pts {
+			x0, y0 = min(x0, float32(p.X)/k), min(y0, float32(p.Y)/k)
+			x1, y1 = max(x1, float32(p.X)/k), max(y1, float32(p.Y)/k)
+		}
+	}
+	for y := max(y0, 1); y < min(y1, size.Height); y++ {
+		for x := max(x0, 1); x < min(x1, size.Width); x++ {
+			px, py := w.pixel(fyne.NewPos(x, y))
+			if h, ok := w.View().Pick(px, py); ok && h.ID == id {
+				return fyne.NewPos(x, y), true
+			}
+		}
+	}
+	return fyne.Position{}, false
+}
+
+// playLocate runs a Locate run to its end, clicking each target after 1.5 s, except that the
+// trials in miss are answered by clicking another structure of the region.
+func playLocate(t *testing.T, d *drills, fc *fakeClock, miss map[int]bool) *locateRun {
+	t.Helper()
+	d.startLocate()
+	r := d.locate
+	d.u.win.Canvas().Capture() // the run page is laid out: the viewer has its size
+	for range 3 {
+		fc.fire() // 3, 2, 1
+	}
+	if r.phase != phaseAsking || len(r.targets) < minDrillSet {
+		t.Fatalf("after the countdown: phase %v, %d targets", r.phase, len(r.targets))
+	}
+	for i, target := range r.targets {
+		if r.i != i {
+			t.Fatalf("asking %d, want %d", r.i, i)
+		}
+		click := target
+		if miss[i] {
+			click = r.targets[(i+1)%len(r.targets)]
+		}
+		pos, ok := findIn(d.viewer, click)
+		if !ok {
+			t.Fatalf("%s is a target but nowhere on screen", click)
+		}
+		fc.t = fc.t.Add(1500 * time.Millisecond)
+		test.TapAt(d.viewer, pos)
+		if got := r.trials[i]; got.Hit() == miss[i] || got.Target != target {
+			t.Fatalf("trial %d: %+v, miss %v", i, got, miss[i])
+		}
+		if d.view.State(target) != render.Highlighted {
+			t.Errorf("trial %d: the answer is not lit up", i)
+		}
+		test.TapAt(d.viewer, pos) // clicks during the feedback pause are ignored
+		fc.fire()
+	}
+	return r
+}
+
+func TestLocateRun(t *testing.T) {
+	d, fc, st, l := newDrillsTest(t)
+	selectTitle(t, d.locateSel, "Right wrist")
+	r := playLocate(t, d, fc, map[int]bool{1: true})
+	if len(r.trials) != len(r.targets) || d.locate != nil {
+		t.Fatalf("%d trials for %d targets; run still current: %v", len(r.trials), len(r.targets), d.locate != nil)
+	}
+	// Structures outside the region were ghosted during the run.
+	if s := d.view.State(findPart(t, d.u, "Right humerus")); s != render.Ghosted {
+		t.Errorf("right humerus %v during a wrist drill", s)
+	}
+	s := learning.ScoreLocate(r.trials)
+	n := len(r.targets)
+	if s.Hits != n-1 || s.Throughput <= 0 || len(s.Fitts) != n-1 || !s.Effective {
+		t.Errorf("score %+v", s)
+	}
+	bests, err := st.PersonalBests(context.Background(), l.ID)
+	if err != nil || len(bests) != 1 {
+		t.Fatalf("bests %v, %v", bests, err)
+	}
+	b := bests[0]
+	if b.DrillID != "bodyparts3d-upper-limb/locate/right/upper_limb/wrist" || b.Runs != 1 ||
+		b.BestThroughput != s.Throughput || b.BestAccuracy != s.Accuracy {
+		t.Errorf("best %+v, want throughput %v accuracy %v", b, s.Throughput, s.Accuracy)
+	}
+	hist, _ := st.DrillHistory(context.Background(), l.ID, b.DrillID, 0)
+	var detail struct {
+		Clicks []struct {
+			Target, Clicked string
+			MS              int64
+		}
+	}
+	if err := json.Unmarshal(hist[0].Detail, &detail); err != nil || len(detail.Clicks) != n || detail.Clicks[0].MS != 1500 {
+		t.Errorf("detail %s (%v)", hist[0].Detail, err)
+	}
+	page := pageText(d.root)
+	for _, want := range []string{"Score", "Saved.", "sets your personal best", "appears after 3 runs", "(1 so far)", "Missed"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("result page lacks %q:\n%s", want, page)
+		}
+	}
+	// Two more runs give a learning curve.
+	playLocate(t, d, fc, nil)
+	playLocate(t, d, fc, nil)
+	page = pageText(d.root)
+	if !strings.Contains(page, "plateau of about") {
+		t.Errorf("after 3 runs the page shows no curve:\n%s", page)
+	}
+}
+
+func TestLocateStopRecordsNothing(t *testing.T) {
+	d, fc, st, l := newDrillsTest(t)
+	selectTitle(t, d.locateSel, "Right wrist")
+	d.startLocate()
+	d.u.win.Canvas().Capture()
+	fc.fire()
+	fc.fire()
+	fc.fire()
+	d.viewer.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if d.locate != nil || !strings.Contains(d.notice.Text, "not recorded") {
+		t.Fatalf("after Esc: run %v, notice %q", d.locate, d.notice.Text)
+	}
+	fc.fire() // nothing left to run
+	if bests, _ := st.PersonalBests(context.Background(), l.ID); len(bests) != 0 {
+		t.Errorf("a stopped run was recorded: %v", bests)
+	}
+}
+
+func TestSequenceRunByKeyboard(t *testing.T) {
+	d, fc, st, l := newDrillsTest(t)
+	selectTitle(t, d.seqSel, "Bones of the right wrist")
+	d.startSequence()
+	r := d.seq
+	list := r.list
+	var want []string
+	for _, g := range r.set.order {
+		want = append(want, g...)
+	}
+	if len(want) != 8 {
+		t.Fatalf("the right wrist has %d bones in its order, want 8", len(want))
+	}
+	key := func(k fyne.KeyName) { list.TypedKey(&fyne.KeyEvent{Name: k}) }
+	// Selection sort by keys: choose the bone that belongs at p, then Shift+Up it into place.
+	for p, id := range want {
+		at := indexOf(list.items, id)
+		for list.cursor < at {
+			key(fyne.KeyDown)
+		}
+		for list.cursor > at {
+			key(fyne.KeyUp)
+		}
+		list.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		for list.cursor > p {
+			key(fyne.KeyUp)
+		}
+		list.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	}
+	if diff := strings.Join(list.items, ","); diff != strings.Join(want, ",") {
+		t.Fatalf("list %v, want %v", list.items, want)
+	}
+	fc.t = fc.t.Add(12 * time.Second)
+	key(fyne.KeyReturn)
+	bests, _ := st.PersonalBests(context.Background(), l.ID)
+	if len(bests) != 1 || bests[0].BestAccuracy != 1 || !strings.Contains(bests[0].DrillID, "/sequence/") {
+		t.Fatalf("bests %+v", bests)
+	}
+	// 8 bones in 12 s against τ = 24 s: 100·24/36.
+	if got := bests[0].BestScore; got < 66.6 || got > 66.7 {
+		t.Errorf("score %v, want 66.7", got)
+	}
+	if page := pageText(d.root); !strings.Contains(page, "Every structure in its place") || strings.Contains(page, "✗") {
+		t.Errorf("result page:\n%s", page)
+	}
+}
+
+func TestSequenceSwapScoredAndEscStops(t *testing.T) {
+	d, fc, st, l := newDrillsTest(t)
+	selectTitle(t, d.seqSel, "Right … metacarpal bone")
+	d.startSequence()
+	list := d.seq.list
+	// Put it right, then swap the first two: 2 out of place, 1 pair of 10 discordant.
+	var want []string
+	for _, g := range d.seq.set.order {
+		want = append(want, g...)
+	}
+	copy(list.items, want)
+	list.choose(0)
+	list.move(1)
+	fc.t = fc.t.Add(5 * time.Second)
+	d.seq.submit()
+	hist, _ := st.DrillHistory(context.Background(), l.ID, d.sequenceID(d.sets[d.seqSel.SelectedIndex()]), 0)
+	if len(hist) != 1 || hist[0].Accuracy != 0.9 {
+		t.Fatalf("history %+v", hist)
+	}
+	if page := pageText(d.root); !strings.Contains(page, "Out of place: 2") || !strings.Contains(page, "✗ 1.") {
+		t.Errorf("result page:\n%s", page)
+	}
+	d.startSequence()
+	d.seq.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if d.seq != nil || !strings.Contains(d.notice.Text, "not recorded") {
+		t.Errorf("Esc: run %v, notice %q", d.seq, d.notice.Text)
+	}
+	if hist, _ := st.DrillHistory(context.Background(), l.ID, d.sequenceID(d.sets[d.seqSel.SelectedIndex()]), 0); len(hist) != 1 {
+		t.Errorf("a stopped run was recorded: %d runs", len(hist))
+	}
+}
+
+func TestDrillsNeedAProfile(t *testing.T) {
+	u, _, _ := newProgressTestUI(t)
+	d := newDrills(u, newFakeClock().clock(), runNow)
+	if page := pageText(d.root); !strings.Contains(page, "Choose a profile") {
+		t.Errorf("without a learner the screen says:\n%s", page)
+	}
+}
+
+func indexOf(xs []string, x string) int {
+	for i, v := range xs {
+		if v == x {
+			return i
+		}
+	}
+	return -1
+}
+
+func findPart(t *testing.T, u *UI, name string) string {
+	t.Helper()
+	for _, p := range u.Content().Scene.Parts {
+		if p.Name == name {
+			return p.ID
+		}
+	}
+	t.Fatalf("no %q", name)
+	return ""
+}
+
+// pageText gathers the text of the labels and rich texts under o.
+func pageText(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch w := o.(type) {
+		case *widget.Label:
+			b.WriteString(w.Text + "\n")
+		case *widget.RichText:
+			b.WriteString(w.String() + "\n")
+		case *widget.Button:
+			b.WriteString("[" + w.Text + "]\n")
+		case *widget.Card:
+			b.WriteString(w.Title + "\n" + w.Subtitle + "\n")
+			walk(w.Content)
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case *container.Scroll:
+			walk(w.Content)
+		case *container.Split:
+			walk(w.Leading)
+			walk(w.Trailing)
+		}
+	}
+	walk(o)
+	return b.String()
+}
