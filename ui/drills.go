@@ -67,15 +67,15 @@ type drills struct {
 	viewer *Viewer
 	root   *fyne.Container // holds the current page
 
-	scopes    []locateScope
-	sets      []sequenceSet
-	locateSel *widget.Select
-	seqSel    *widget.Select
+	scopes     []locateScope
+	sets       []sequenceSet
+	locateSel  *widget.Select
+	seqSel     *widget.Select
 	locateBest *widget.Label
 	seqBest    *widget.Label
-	bestsText *widget.RichText
-	notice    *widget.Label
-	bests     map[string]progress.DrillBest // by drill id, for the learner
+	bestsText  *widget.RichText
+	notice     *widget.Label
+	bests      map[string]progress.DrillBest // by drill id, for the learner
 
 	locate *locateRun
 	seq    *sequenceRun

@@ -19,7 +19,7 @@ type drillOutcome struct {
 	kind   string // "Locate" or "Sequence"
 	title  string
 	input  progress.DrillRunInput
-	lines  []string                  // what the run measured
+	lines  []string                 // what the run measured
 	review []widget.RichTextSegment // what went wrong, or the right order
 	again  func()
 }

@@ -107,8 +107,8 @@ func locateScopes(m *render.Model) []locateScope {
 type seqAxis int
 
 const (
-	lateralMedial seqAxis = iota // lateral to medial: X for the right side, −X for the left
-	superiorInferior             // top to bottom: −Y (proximal to distal in a limb in anatomical position)
+	lateralMedial    seqAxis = iota // lateral to medial: X for the right side, −X for the left
+	superiorInferior                // top to bottom: −Y (proximal to distal in a limb in anatomical position)
 )
 
 // along is where a structure lies along the axis, lower first.
