@@ -98,6 +98,7 @@ func newDrills(u *UI, clock drillClock, bg func(func())) *drills {
 	d.notice = widget.NewLabel("")
 	d.notice.Wrapping = fyne.TextWrapWord
 	d.notice.Importance = widget.WarningImportance
+	d.notice.Hide()
 	u.onLearner(func(*progress.Learner) { d.stopQuietly(); d.refresh() })
 	u.onContent(func(Content) { d.stopQuietly(); d.refresh() })
 	d.refresh()
@@ -131,13 +132,39 @@ func (d *drills) refresh() {
 	d.locateSel.SetOptions(scopeTitles(d.scopes))
 	d.seqSel.SetOptions(setTitles(d.sets))
 	if len(d.scopes) > 0 && d.locateSel.SelectedIndex() < 0 {
-		d.locateSel.SetSelectedIndex(min(1, len(d.scopes)-1))
+		d.locateSel.SetSelectedIndex(defaultScope(d.scopes))
 	}
 	if len(d.sets) > 0 && d.seqSel.SelectedIndex() < 0 {
 		d.seqSel.SetSelectedIndex(0)
 	}
 	d.show(d.setupPage())
 	d.loadBests()
+}
+
+// defaultScope prefers a right-side region (the side of the built-in limb) with about as many
+// structures as a run asks for.
+func defaultScope(ss []locateScope) int {
+	best, score := 0, 1<<30
+	for i, s := range ss {
+		if s.key == "all" {
+			continue
+		}
+		d := abs(len(s.ids) - drillsPerRun)
+		if !strings.HasPrefix(s.key, "right/") {
+			d += drillsPerRun
+		}
+		if d < score {
+			best, score = i, d
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 func scopeTitles(ss []locateScope) []string {
@@ -182,8 +209,8 @@ func (d *drills) setupPage() fyne.CanvasObject {
 	if len(d.sets) == 0 {
 		seqGo.Disable()
 	}
-	locate := widget.NewCard("Locate", fmt.Sprintf("Up to %d names, one after another: click each structure on the model as fast as you can.", drillsPerRun),
-		container.NewVBox(
+	locate := widget.NewCard("Locate", "", container.NewVBox(
+			wrapped(fmt.Sprintf("Up to %d names, one after another: click each structure on the model as fast as you can.", drillsPerRun)),
 			container.NewBorder(nil, nil, widget.NewLabel("Where"), locateGo, d.locateSel),
 			d.locateBest,
 			subtle("Scored on time and accuracy; Fitts' throughput (bits per second) measures your pointing from each target's size and distance on screen."),
@@ -193,12 +220,19 @@ func (d *drills) setupPage() fyne.CanvasObject {
 	if len(d.sets) == 0 {
 		seqHelp = "This model has no set of 3 to 8 structures whose order its geometry settles."
 	}
-	seq := widget.NewCard("Sequence", seqHelp, container.NewVBox(
+	seq := widget.NewCard("Sequence", "", container.NewVBox(
+		wrapped(seqHelp),
 		container.NewBorder(nil, nil, widget.NewLabel("Set"), seqGo, d.seqSel),
 		d.seqBest,
 	))
 	body := container.NewVBox(intro, d.notice, locate, seq, widget.NewRichText(subheading("Personal bests on this model")), d.bestsText)
 	return container.NewVScroll(container.NewPadded(body))
+}
+
+func wrapped(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 func subtle(s string) *widget.Label {
@@ -238,7 +272,7 @@ func (d *drills) loadBests() {
 		bests, err := st.PersonalBests(context.Background(), l.ID)
 		fyne.Do(func() {
 			if err != nil {
-				d.notice.SetText("Could not read your personal bests: " + err.Error())
+				d.say("Could not read your personal bests: " + err.Error())
 				return
 			}
 			d.bests = map[string]progress.DrillBest{}
@@ -305,6 +339,13 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// say shows a notice above the drills, or hides it when msg is empty.
+func (d *drills) say(msg string) {
+	d.notice.SetText(msg)
+	d.notice.Hidden = msg == ""
+	d.notice.Refresh()
 }
 
 // stopQuietly ends a run in progress without recording it (the learner or model changed).

@@ -63,7 +63,7 @@ func (d *drills) startLocate() {
 		return
 	}
 	d.stopQuietly()
-	d.notice.SetText("")
+	d.say("")
 	r := &locateRun{d: d, scope: d.scopes[i], drillID: d.locateID(d.scopes[i])}
 	d.locate = r
 	if d.view.Model() != m {
@@ -141,7 +141,7 @@ func (r *locateRun) begin() {
 		r.end()
 		d.locate = nil
 		d.refresh()
-		d.notice.SetText(fmt.Sprintf("Only %d of the %d structures in %s can be seen well enough from the front to click, too few for a drill. Choose another region.",
+		d.say(fmt.Sprintf("Only %d of the %d structures in %s can be seen well enough from the front to click, too few for a drill. Choose another region.",
 			len(vis), len(r.scope.ids), r.scope.title))
 		return
 	}
@@ -244,7 +244,7 @@ func (r *locateRun) stop() {
 	r.end()
 	d.locate = nil
 	d.refresh()
-	d.notice.SetText(fmt.Sprintf("Locate stopped after %d of %d names; a stopped run is not recorded.", len(r.trials), max(len(r.targets), drillsPerRun)))
+	d.say(fmt.Sprintf("Locate stopped after %d of %d names; a stopped run is not recorded.", len(r.trials), max(len(r.targets), drillsPerRun)))
 }
 
 func (r *locateRun) finish() {

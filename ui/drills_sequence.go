@@ -36,7 +36,7 @@ func (d *drills) startSequence() {
 		return
 	}
 	d.stopQuietly()
-	d.notice.SetText("")
+	d.say("")
 	set := d.sets[i]
 	r := &sequenceRun{d: d, set: set, drillID: d.sequenceID(set), elapsed: widget.NewLabel("0.0 s")}
 	d.seq = r
@@ -93,7 +93,7 @@ func (r *sequenceRun) stop() {
 	r.end()
 	r.d.seq = nil
 	r.d.refresh()
-	r.d.notice.SetText("Sequence stopped; a stopped run is not recorded.")
+	r.d.say("Sequence stopped; a stopped run is not recorded.")
 }
 
 func (r *sequenceRun) submit() {
@@ -108,7 +108,7 @@ func (r *sequenceRun) submit() {
 	s, err := learning.ScoreSequence(r.set.order, got, took)
 	if err != nil { // cannot happen: the list holds the set
 		d.refresh()
-		d.notice.SetText("Could not score that run: " + err.Error())
+		d.say("Could not score that run: " + err.Error())
 		return
 	}
 	pack, version := d.packKey()
