@@ -135,7 +135,7 @@ func (d *drills) refresh() {
 		d.locateSel.SetSelectedIndex(defaultScope(d.scopes))
 	}
 	if len(d.sets) > 0 && d.seqSel.SelectedIndex() < 0 {
-		d.seqSel.SetSelectedIndex(0)
+		d.seqSel.SetSelectedIndex(defaultSet(d.sets))
 	}
 	d.show(d.setupPage())
 	d.loadBests()
@@ -158,6 +158,16 @@ func defaultScope(ss []locateScope) int {
 		}
 	}
 	return best
+}
+
+// defaultSet prefers a right-side set.
+func defaultSet(ss []sequenceSet) int {
+	for i, s := range ss {
+		if strings.Contains(s.key, "/right/") {
+			return i
+		}
+	}
+	return 0
 }
 
 func abs(x int) int {
@@ -210,11 +220,11 @@ func (d *drills) setupPage() fyne.CanvasObject {
 		seqGo.Disable()
 	}
 	locate := widget.NewCard("Locate", "", container.NewVBox(
-			wrapped(fmt.Sprintf("Up to %d names, one after another: click each structure on the model as fast as you can.", drillsPerRun)),
-			container.NewBorder(nil, nil, widget.NewLabel("Where"), locateGo, d.locateSel),
-			d.locateBest,
-			subtle("Scored on time and accuracy; Fitts' throughput (bits per second) measures your pointing from each target's size and distance on screen."),
-		))
+		wrapped(fmt.Sprintf("Up to %d names, one after another: click each structure on the model as fast as you can.", drillsPerRun)),
+		container.NewBorder(nil, nil, widget.NewLabel("Where"), locateGo, d.locateSel),
+		d.locateBest,
+		subtle("Scored on time and accuracy; Fitts' throughput (bits per second) measures your pointing from each target's size and distance on screen."),
+	))
 	seqHelp := "Put a set of structures in order against the clock. The order comes from where they lie on this model. " +
 		"Keys: Up and Down choose, Shift+Up and Shift+Down move, Enter when done, Esc stops."
 	if len(d.sets) == 0 {

@@ -43,7 +43,7 @@ func (d *drills) showResult(o drillOutcome) *drillResult {
 	score := widget.NewLabel(fmt.Sprintf("Score %.0f", o.input.Score))
 	score.SizeName = theme.SizeNameHeadingText
 	score.TextStyle.Bold = true
-	segs := []widget.RichTextSegment{heading(o.kind + ": " + o.title)}
+	var segs []widget.RichTextSegment
 	for _, l := range o.lines {
 		segs = append(segs, para(l))
 	}
@@ -54,7 +54,7 @@ func (d *drills) showResult(o drillOutcome) *drillResult {
 	again := widget.NewButtonWithIcon("Run again", theme.MediaReplayIcon(), o.again)
 	again.Importance = widget.HighImportance
 	back := widget.NewButtonWithIcon("Back to drills", theme.NavigateBackIcon(), d.refresh)
-	body := container.NewVBox(stats, score, r.saved, r.best, review,
+	body := container.NewVBox(widget.NewRichText(heading(o.kind+": "+o.title)), score, r.best, r.saved, stats, review,
 		widget.NewRichText(subheading("Learning curve")), r.about, r.curve, container.NewHBox(again, back))
 	d.show(container.NewVScroll(container.NewPadded(body)))
 	st := d.u.store
