@@ -248,7 +248,6 @@ func wrapped(s string) *widget.Label {
 func subtle(s string) *widget.Label {
 	l := widget.NewLabel(s)
 	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
 	l.TextStyle.Italic = true
 	return l
 }

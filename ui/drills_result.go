@@ -51,6 +51,7 @@ func (d *drills) showResult(o drillOutcome) *drillResult {
 	stats.Wrapping = fyne.TextWrapWord
 	review := widget.NewRichText(o.review...)
 	review.Wrapping = fyne.TextWrapWord
+	review.Hidden = len(o.review) == 0
 	again := widget.NewButtonWithIcon("Run again", theme.MediaReplayIcon(), o.again)
 	again.Importance = widget.HighImportance
 	back := widget.NewButtonWithIcon("Back to drills", theme.NavigateBackIcon(), d.refresh)

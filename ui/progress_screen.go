@@ -36,6 +36,7 @@ type progressScreen struct {
 	weakest  *widget.Button
 	data     *progressData // last loaded; nil before
 	loads    int           // refreshes started, so a stale load is dropped
+	framed   string        // the structures the camera was last framed on
 }
 
 // progressData is everything the screen shows, read in one go off the UI goroutine.
@@ -295,18 +296,27 @@ func (p *progressScreen) apply(d *progressData) {
 	p.sections.Refresh()
 }
 
-// paint tints the model by mastery (all grey with none).
+// paint tints the model by mastery (all grey with none) and, when the structures with answers
+// change, frames them from the front (everything when there are none).
 func (p *progressScreen) paint(mastery map[learning.SkillID]progress.SkillMastery) int {
 	m := p.u.Content().Model
 	if m == nil {
 		p.painted.SetText("No model open.")
 		return 0
 	}
-	n := paintMastery(p.view, m, mastery)
-	if n == 0 {
+	with := paintMastery(p.view, m, mastery)
+	if sig := fmt.Sprint(m.Scene.Title, with); sig != p.framed {
+		p.framed = sig
+		if pose, ok := p.view.FramePose(0, 0, with...); ok && len(with) > 0 {
+			p.view.SetPose(pose, 0)
+		} else {
+			p.view.ResetView(0)
+		}
+	}
+	if len(with) == 0 {
 		p.painted.SetText("Nothing practised on this model yet, so every structure is grey.")
 	}
-	return n
+	return len(with)
 }
 
 // emptyState encourages a learner with no history, without made-up numbers.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 
@@ -54,46 +55,51 @@ func structureSkill(id string) learning.SkillID {
 }
 
 // paintMastery tints every structure of the model by the learner's mastery of it, grey where
-// there is no evidence. It returns how many structures have evidence.
-func paintMastery(v *render.View, m *render.Model, mastery map[learning.SkillID]progress.SkillMastery) int {
+// there is no evidence. It returns the structures with evidence.
+func paintMastery(v *render.View, m *render.Model, mastery map[learning.SkillID]progress.SkillMastery) []string {
 	if m == nil {
-		return 0
+		return nil
 	}
-	n := 0
+	var with []string
 	for _, p := range m.Scene.Parts {
 		sm, ok := mastery[structureSkill(p.ID)]
 		c := noEvidence
 		if ok && sm.Evidence > 0 {
 			c = viridis(sm.Estimate)
-			n++
+			with = append(with, p.ID)
 		}
 		if p.Ghosted {
 			c.A = 0 // skin and the like stay as they are: see-through
 		}
 		v.SetTint(p.ID, c)
 	}
-	return n
+	return with
 }
 
-// masteryLegend explains the colours on the model: the viridis scale from 0 to 100 %, the
-// mastery threshold, and the grey of "not practised yet".
+// masteryLegend explains the colours on the model: the viridis scale from 0 to 100 % with a
+// tick where a skill counts as mastered, and the grey of "not practised yet".
 func masteryLegend() fyne.CanvasObject {
-	const steps = 40
-	strip := container.NewGridWithColumns(steps)
-	for i := range steps {
-		r := canvas.NewRectangle(nrgba(viridis((float64(i) + 0.5) / steps)))
-		r.SetMinSize(fyne.NewSize(4, 14))
-		strip.Add(r)
-	}
+	strip := canvas.NewRasterWithPixels(func(x, _, w, h int) color.Color {
+		if w < 2 {
+			return nrgba(viridis(0))
+		}
+		if x == int(learning.MasteryThreshold*float64(w-1)) || x == int(learning.MasteryThreshold*float64(w-1))+1 {
+			return color.White
+		}
+		return nrgba(viridis(float64(x) / float64(w-1)))
+	})
+	strip.SetMinSize(fyne.NewSize(200, 14))
 	grey := canvas.NewRectangle(nrgba(noEvidence))
 	grey.SetMinSize(fyne.NewSize(14, 14))
 	small := func(s string) *canvas.Text {
 		t := canvas.NewText(s, theme.Color(theme.ColorNameForeground))
-		t.TextSize = 11
+		t.TextSize = theme.CaptionTextSize()
 		return t
 	}
-	scale := container.NewBorder(nil, container.NewHBox(small("0%"), layout.NewSpacer(),
-		small("mastered ≥ 85%"), layout.NewSpacer(), small("100%")), nil, nil, strip)
+	scale := container.NewBorder(nil, container.NewHBox(small("0%"), layout.NewSpacer(), small("50%"),
+		layout.NewSpacer(), small("100%")), nil, nil, strip)
 	key := container.NewHBox(container.NewCenter(grey), widget.NewLabel("Grey: not practised yet"))
-	return container.NewVBox(widget.NewLabel("Colour = your mastery of each structure"), scale, key)
+	caption := widget.NewLabel(fmt.Sprintf("Colour: your mastery of each structure (the white tick: mastered from %.0f%%)", 100*learning.MasteryThreshold))
+	caption.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(caption, scale, key)
 }
