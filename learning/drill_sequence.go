@@ -48,7 +48,10 @@ type SequenceScore struct {
 	Discordant int
 	Pairs      int     // pairs whose order is defined (of different ranks)
 	Accuracy   float64 // 1 − Discordant/Pairs: the share of pairs in order
-	Exact      bool    // no position errors
+	// Tau is Kendall's rank correlation 1 − 2·Discordant/Pairs: 1 in order, about 0 for a
+	// random order, −1 reversed.
+	Tau   float64
+	Exact bool // no position errors
 	Time       time.Duration
 	Score      float64 // 0 to 100
 }
@@ -61,9 +64,10 @@ const SequenceItemTime = 3 * time.Second
 // from first to last (OrderAlong's output). got must hold each item of want
 // exactly once.
 //
-// The score is 100 · Accuracy · τ/(τ + t), with τ = N · SequenceItemTime
-// and t the time taken: an exact answer in τ earns 50, and a perfectly
-// reversed one earns nothing.
+// The score is 100 · max(Tau, 0) · τ/(τ + t), with τ = N · SequenceItemTime
+// and t the time taken: an exact answer in τ earns 50. Tau, not Accuracy,
+// so that an order no better than chance earns nothing however fast (a
+// random order has half its pairs right).
 func ScoreSequence(want [][]string, got []string, took time.Duration) (SequenceScore, error) {
 	rank := map[string]int{}
 	first := map[int]int{} // rank → its first position
@@ -105,12 +109,13 @@ func ScoreSequence(want [][]string, got []string, took time.Duration) (SequenceS
 			}
 		}
 	}
-	s.Accuracy = 1
+	s.Accuracy, s.Tau = 1, 1
 	if s.Pairs > 0 {
 		s.Accuracy = 1 - float64(s.Discordant)/float64(s.Pairs)
+		s.Tau = 1 - 2*float64(s.Discordant)/float64(s.Pairs)
 	}
 	s.Exact = s.PositionErrors == 0
 	tau := time.Duration(max(s.N, 1)) * SequenceItemTime
-	s.Score = s.Accuracy * timedPoints(took, tau)
+	s.Score = max(s.Tau, 0) * timedPoints(took, tau)
 	return s, nil
 }

@@ -53,24 +53,27 @@ func TestScoreSequence(t *testing.T) {
 		out  SequenceScore
 	}{
 		{name: "exact and instant", want: abcd, got: []string{"a", "b", "c", "d"},
-			out: SequenceScore{N: 4, Pairs: 6, Accuracy: 1, Exact: true, Score: 100}},
+			out: SequenceScore{N: 4, Pairs: 6, Accuracy: 1, Tau: 1, Exact: true, Score: 100}},
 		// τ = 4·3 s = 12 s; 12 s taken earns half.
 		{name: "exact in tau", want: abcd, got: []string{"a", "b", "c", "d"}, took: 12 * time.Second,
-			out: SequenceScore{N: 4, Pairs: 6, Accuracy: 1, Exact: true, Time: 12 * time.Second, Score: 50}},
-		// One adjacent swap: 2 items out of place, 1 of 6 pairs discordant; accuracy 5/6;
-		// 6 s against τ = 12 s: 100·5/6·12/18 = 55.555556.
+			out: SequenceScore{N: 4, Pairs: 6, Accuracy: 1, Tau: 1, Exact: true, Time: 12 * time.Second, Score: 50}},
+		// One adjacent swap: 2 items out of place, 1 of 6 pairs discordant; accuracy 5/6,
+		// tau 1 − 2/6 = 2/3; 6 s against τ = 12 s: 100·2/3·12/18 = 44.444444.
 		{name: "adjacent swap", want: abcd, got: []string{"a", "c", "b", "d"}, took: 6 * time.Second,
-			out: SequenceScore{N: 4, PositionErrors: 2, Discordant: 1, Pairs: 6, Accuracy: 5.0 / 6,
-				Time: 6 * time.Second, Score: 55.555556}},
+			out: SequenceScore{N: 4, PositionErrors: 2, Discordant: 1, Pairs: 6, Accuracy: 5.0 / 6, Tau: 2.0 / 3,
+				Time: 6 * time.Second, Score: 44.444444}},
+		// Fewer than half the pairs right is worse than chance (tau < 0): no score however fast.
+		{name: "worse than chance", want: abcd, got: []string{"c", "d", "a", "b"},
+			out: SequenceScore{N: 4, PositionErrors: 4, Discordant: 4, Pairs: 6, Accuracy: 1.0 / 3, Tau: -1.0 / 3}},
 		{name: "reversed", want: abcd, got: []string{"d", "c", "b", "a"},
-			out: SequenceScore{N: 4, PositionErrors: 4, Discordant: 6, Pairs: 6, Accuracy: 0}},
+			out: SequenceScore{N: 4, PositionErrors: 4, Discordant: 6, Pairs: 6, Accuracy: 0, Tau: -1}},
 		// b and c share a rank: either order is right, and their pair is not counted.
 		{name: "tie either way", want: tied, got: []string{"a", "c", "b", "d"},
-			out: SequenceScore{N: 4, Pairs: 5, Accuracy: 1, Exact: true, Score: 100}},
+			out: SequenceScore{N: 4, Pairs: 5, Accuracy: 1, Tau: 1, Exact: true, Score: 100}},
 		{name: "tie, first two swapped", want: tied, got: []string{"b", "a", "c", "d"},
-			out: SequenceScore{N: 4, PositionErrors: 2, Discordant: 1, Pairs: 5, Accuracy: 0.8, Score: 80}},
+			out: SequenceScore{N: 4, PositionErrors: 2, Discordant: 1, Pairs: 5, Accuracy: 0.8, Tau: 0.6, Score: 60}},
 		{name: "all level", want: [][]string{{"a", "b"}}, got: []string{"b", "a"},
-			out: SequenceScore{N: 2, Accuracy: 1, Exact: true, Score: 100}},
+			out: SequenceScore{N: 2, Accuracy: 1, Tau: 1, Exact: true, Score: 100}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

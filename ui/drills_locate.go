@@ -95,9 +95,7 @@ func (d *drills) startLocate() {
 		return false
 	}
 	d.show(r.page())
-	if c := fyne.CurrentApp().Driver().CanvasForObject(d.viewer); c != nil {
-		c.Focus(d.viewer)
-	}
+	d.u.win.Canvas().Focus(d.viewer)
 	r.countdown(3)
 }
 

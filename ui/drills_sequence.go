@@ -55,9 +55,7 @@ func (d *drills) startSequence() {
 	r.list = newOrderList(items, names)
 	r.list.onSubmit, r.list.onEscape = r.submit, r.stop
 	d.show(r.page())
-	if c := fyne.CurrentApp().Driver().CanvasForObject(r.list); c != nil {
-		c.Focus(r.list)
-	}
+	d.u.win.Canvas().Focus(r.list)
 	r.started = d.clock.now()
 	r.stopTik = d.clock.every(100*time.Millisecond, func() {
 		r.elapsed.SetText(fmt.Sprintf("%.1f s", d.clock.now().Sub(r.started).Seconds()))
@@ -75,7 +73,7 @@ func (r *sequenceRun) page() fyne.CanvasObject {
 	stop := widget.NewButtonWithIcon("Stop (Esc)", theme.MediaStopIcon(), r.stop)
 	help := subtle("Up and Down choose a row (or click it); Shift+Up and Shift+Down move it. " +
 		"Structures that lie level with each other on this model may go in either order.")
-	body := container.NewVBox(head, r.elapsed, sized(r.list, 460), container.NewHBox(up, down, done, stop), help)
+	body := container.NewVBox(head, r.elapsed, container.NewHBox(sized(r.list, 460)), container.NewHBox(up, down, done, stop), help)
 	return container.NewVScroll(container.NewPadded(body))
 }
 
