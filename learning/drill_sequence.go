@@ -52,8 +52,8 @@ type SequenceScore struct {
 	// random order, −1 reversed.
 	Tau   float64
 	Exact bool // no position errors
-	Time       time.Duration
-	Score      float64 // 0 to 100
+	Time  time.Duration
+	Score float64 // 0 to 100
 }
 
 // SequenceItemTime is the time per item at which an exact answer earns half
