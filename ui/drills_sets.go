@@ -171,6 +171,12 @@ func isLimb(region, name string) bool {
 	return false
 }
 
+// setMember is a structure that may join a sequence set, with its side.
+type setMember struct {
+	part *content.Part
+	side string
+}
+
 // sequenceSets lists the Sequence drills a model offers, each ordered from the model's geometry
 // along the axis it spreads along most (lateral to medial, or proximal to distal): the
 // structures of one system in one side's region (the bones of the right wrist), and series
@@ -178,15 +184,32 @@ func isLimb(region, name string) bool {
 // distal phalanges of a finger). A set is kept when it has 3 to 8 structures and geometry
 // settles at least 3 ranks.
 func sequenceSets(m *render.Model) []sequenceSet {
-	type member struct {
-		part *content.Part
-		side string
+	groups, titles := sequenceGroups(m)
+	keys := make([]string, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
 	}
-	groups := map[string][]member{}
+	sort.Strings(keys) // region sets first, then series; a series that repeats one is dropped
+	var out []sequenceSet
+	seen := map[string]bool{}
+	for _, k := range keys {
+		if set, ok := orderSet(m, k, titles[k], groups[k]); ok && !seen[strings.Join(set.ids, "\x00")] {
+			seen[strings.Join(set.ids, "\x00")] = true
+			out = append(out, set)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].title < out[j].title })
+	return out
+}
+
+// sequenceGroups gathers candidate sets by key, with their titles: one system in one side's
+// region, and each series of names that differ in one word (the side aside).
+func sequenceGroups(m *render.Model) (map[string][]setMember, map[string]string) {
+	groups := map[string][]setMember{}
 	titles := map[string]string{}
 	for _, p := range drillable(m) {
 		side := sideOf(&p.Structure, m.BoundsOf(p.ID).Center())
-		mem := member{p, side}
+		mem := setMember{p, side}
 		rk := "region/" + side + "/" + strings.TrimSpace(p.Region) + "/" + strings.TrimSpace(p.System)
 		groups[rk] = append(groups[rk], mem)
 		titles[rk] = systemMembers(p.System) + " of the " + strings.ToLower(sideTitle(side, p.Region))
@@ -202,47 +225,41 @@ func sequenceSets(m *render.Model) []sequenceSet {
 			sk := "series/" + side + "/" + strings.ToLower(strings.Join(tmpl, "-"))
 			groups[sk] = append(groups[sk], mem)
 			titles[sk] = strings.Join(tmpl, " ")
+			if sideWords(words, side) == 0 {
+				titles[sk] += " (" + side + ")"
+			}
 		}
 	}
-	var out []sequenceSet
-	seen := map[string]bool{}
-	keys := make([]string, 0, len(groups))
-	for k := range groups {
-		keys = append(keys, k)
+	return groups, titles
+}
+
+// orderSet orders a candidate group along its main axis; ok is false when the group is too
+// small or too large, spreads mostly front to back, or geometry settles fewer than 3 ranks.
+func orderSet(m *render.Model, key, title string, g []setMember) (sequenceSet, bool) {
+	if len(g) < minDrillSet || len(g) > maxSequenceSet {
+		return sequenceSet{}, false
 	}
-	sort.Strings(keys) // region sets first, then series; a series that repeats one is dropped
-	for _, k := range keys {
-		g := groups[k]
-		if len(g) < minDrillSet || len(g) > maxSequenceSet {
-			continue
-		}
-		ids := make([]string, len(g))
-		limb := true
-		for i, mem := range g {
-			ids[i] = mem.part.ID
-			limb = limb && isLimb(mem.part.Region, mem.part.Name)
-		}
-		axis, ok := axisOf(m, ids)
-		if !ok {
-			continue
-		}
-		items := make([]learning.AxisItem, len(g))
-		for i, mem := range g {
-			items[i] = axis.along(m, mem.part.ID, mem.side)
-		}
-		sort.Strings(ids)
-		sig := strings.Join(ids, "\x00")
-		order := learning.OrderAlong(items, learning.SequenceTie)
-		if seen[sig] || len(order) < minDrillSet {
-			continue
-		}
-		seen[sig] = true
-		words := axisWords(axis, limb)
-		out = append(out, sequenceSet{key: strings.ReplaceAll(k+"/"+words, " ", "-"), title: titles[k],
-			axis: words, order: order, ids: ids})
+	ids := make([]string, len(g))
+	limb := true
+	for i, mem := range g {
+		ids[i] = mem.part.ID
+		limb = limb && isLimb(mem.part.Region, mem.part.Name)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].title < out[j].title })
-	return out
+	axis, ok := axisOf(m, ids)
+	if !ok {
+		return sequenceSet{}, false
+	}
+	items := make([]learning.AxisItem, len(g))
+	for i, mem := range g {
+		items[i] = axis.along(m, mem.part.ID, mem.side)
+	}
+	order := learning.OrderAlong(items, learning.SequenceTie)
+	if len(order) < minDrillSet {
+		return sequenceSet{}, false
+	}
+	sort.Strings(ids)
+	words := axisWords(axis, limb)
+	return sequenceSet{key: strings.ReplaceAll(key+"/"+words, " ", "-"), title: title, axis: words, order: order, ids: ids}, true
 }
 
 func sideWords(words []string, side string) int {
