@@ -54,6 +54,9 @@ func realClock() drillClock {
 // inBackground runs slow work (store calls) off the UI goroutine; tests run it inline.
 func inBackground(f func()) { go f() }
 
+// drillsScreenIndex is the Drills screen's place in the shell.
+const drillsScreenIndex = 3
+
 // drillsPerRun is how many names a Locate run asks.
 const drillsPerRun = 10
 
@@ -101,6 +104,19 @@ func newDrills(u *UI, clock drillClock, bg func(func())) *drills {
 	d.notice.Hide()
 	u.onLearner(func(*progress.Learner) { d.stopQuietly(); d.refresh() })
 	u.onContent(func(Content) { d.stopQuietly(); d.refresh() })
+	if u.shell != nil { // leaving the screen stops a run: its clock would keep running unseen
+		prev := u.shell.onShow
+		u.shell.onShow = func(i int) {
+			if prev != nil {
+				prev(i)
+			}
+			if i != drillsScreenIndex && (d.locate != nil || d.seq != nil) {
+				d.stopQuietly()
+				d.refresh()
+				d.say("The run stopped when you left Drills; a stopped run is not recorded.")
+			}
+		}
+	}
 	d.refresh()
 	return d
 }

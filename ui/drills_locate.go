@@ -63,6 +63,10 @@ func (d *drills) startLocate() {
 		return
 	}
 	d.stopQuietly()
+	if d.u.engineErr != nil {
+		d.say("Locate needs the 3D view, which is not available here: " + d.u.engineErr.Error())
+		return
+	}
 	d.say("")
 	r := &locateRun{d: d, scope: d.scopes[i], drillID: d.locateID(d.scopes[i])}
 	d.locate = r
@@ -253,7 +257,7 @@ func (r *locateRun) finish() {
 	s := learning.ScoreLocate(r.trials)
 	pack, version := d.packKey()
 	in := progress.DrillRunInput{Learner: d.u.learner.ID, DrillID: r.drillID, PackID: pack, PackVersion: version,
-		Duration: d.clock.now().Sub(r.started), Trials: s.Trials, Score: s.Score, Accuracy: s.Accuracy,
+		Duration: max(d.clock.now().Sub(r.started), 0), Trials: s.Trials, Score: s.Score, Accuracy: s.Accuracy,
 		Speed: s.Speed, Throughput: s.Throughput, Detail: r.detail(s)}
 	d.showResult(drillOutcome{kind: "Locate", title: r.scope.title, input: in,
 		lines: locateLines(s), review: r.review(), again: d.startLocate})

@@ -99,7 +99,7 @@ func (r *sequenceRun) submit() {
 		return
 	}
 	d := r.d
-	took := d.clock.now().Sub(r.started)
+	took := max(d.clock.now().Sub(r.started), 0) // a clock set back counts as no time
 	r.end()
 	d.seq = nil
 	got := append([]string(nil), r.list.items...)

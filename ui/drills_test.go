@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/osteon/osteon/content"
 	"github.com/osteon/osteon/learning"
 	"github.com/osteon/osteon/render"
 )
@@ -206,5 +207,59 @@ func TestDrillsNeedAProfile(t *testing.T) {
 	d := newDrills(u, newFakeClock().clock(), runNow)
 	if page := pageText(d.root); !strings.Contains(page, "Choose a profile") {
 		t.Errorf("without a learner the screen says:\n%s", page)
+	}
+}
+
+func TestLeavingDrillsStopsTheRun(t *testing.T) {
+	d, fc, st, l := newDrillsTest(t)
+	selectTitle(t, d.locateSel, "Right wrist")
+	d.startLocate()
+	d.u.win.Canvas().Capture()
+	fc.fire()
+	d.u.shell.show(1) // the learner goes to Practice
+	if d.locate != nil || !strings.Contains(d.notice.Text, "when you left Drills") {
+		t.Fatalf("after leaving: run %v, notice %q", d.locate, d.notice.Text)
+	}
+	fc.fire()
+	fc.fire()
+	if bests, _ := st.PersonalBests(context.Background(), l.ID); len(bests) != 0 {
+		t.Errorf("recorded %v", bests)
+	}
+}
+
+// tetra is a small solid at c, for synthetic scenes.
+func tetra(c [3]float32) content.Mesh {
+	var pos []float32
+	for _, v := range [][3]float32{{0, 0, 0}, {0.01, 0, 0}, {0, 0.01, 0}, {0, 0, 0.01}} {
+		pos = append(pos, c[0]+v[0], c[1]+v[1], c[2]+v[2])
+	}
+	return content.Mesh{Positions: pos, Normals: make([]float32, len(pos)), Indices: []uint32{0, 2, 1, 0, 1, 3, 0, 3, 2, 1, 2, 3}}
+}
+
+func TestDrillsOnATinyModel(t *testing.T) {
+	u, _, l := newProgressTestUI(t)
+	u.setLearner(&l)
+	s := &content.Scene{Title: "Two bones", Parts: []content.Part{
+		{Structure: content.Structure{ID: "a", Name: "Bone A", Side: "right", Region: "wrist"}, Mesh: tetra([3]float32{-0.2, 0, 0})},
+		{Structure: content.Structure{ID: "b", Name: "Bone B", Side: "right", Region: "wrist"}, Mesh: tetra([3]float32{-0.1, 0, 0})},
+		{Structure: content.Structure{ID: "c", Name: "No mesh", Side: "right", Region: "wrist"}},
+	}}
+	u.setContent(Content{Scene: s, Model: render.NewModel(s)}, "two.glb")
+	d := newDrills(u, newFakeClock().clock(), runNow)
+	if len(d.scopes) != 0 || len(d.sets) != 0 {
+		t.Errorf("scopes %v, sets %v from two bones", d.scopes, d.sets)
+	}
+	d.startLocate() // nothing to start: no scope
+	d.startSequence()
+	if d.locate != nil || d.seq != nil {
+		t.Error("a run started with nothing to ask")
+	}
+	if page := pageText(d.root); !strings.Contains(page, "no set of 3 to 8 structures") {
+		t.Errorf("page:\n%s", page)
+	}
+	// The Progress screen copes too.
+	p := newProgressScreen(u, runNow)
+	if page := pageText(p.root); !strings.Contains(page, "Your progress starts here") {
+		t.Errorf("progress page:\n%s", page)
 	}
 }
