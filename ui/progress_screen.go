@@ -75,6 +75,7 @@ func newProgressScreen(u *UI, bg func(func())) *progressScreen {
 	p := &progressScreen{u: u, bg: bg, title: widget.NewLabel(""), painted: widget.NewLabel(""),
 		sections: container.NewVBox()}
 	p.view, p.viewer = u.newView()
+	p.viewer.OnPick = p.picked
 	p.title.TextStyle.Bold = true
 	p.painted.Wrapping = fyne.TextWrapWord
 	p.weakest = widget.NewButtonWithIcon("Practise my weakest", theme.MediaPlayIcon(), u.startWeakestPractice)
@@ -317,6 +318,28 @@ func (p *progressScreen) paint(mastery map[learning.SkillID]progress.SkillMaster
 		p.painted.SetText("Nothing practised on this model yet, so every structure is grey.")
 	}
 	return len(with)
+}
+
+// picked tells the learner their mastery of the structure clicked.
+func (p *progressScreen) picked(hit render.Hit, ok bool) {
+	m := p.u.Content().Model
+	if !ok || m == nil || m.Index(hit.ID) < 0 {
+		return
+	}
+	name := m.Scene.Parts[m.Index(hit.ID)].Name
+	var sm progress.SkillMastery
+	found := false
+	if p.data != nil && p.u.learner != nil && p.data.learner.ID == p.u.learner.ID {
+		sm, found = p.data.structures[structureSkill(hit.ID)]
+	}
+	switch {
+	case !found || sm.Evidence == 0:
+		p.painted.SetText(name + ": not practised yet.")
+	case sm.Mastered:
+		p.painted.SetText(fmt.Sprintf("%s: %.0f%% over %d answers, mastered.", name, 100*sm.Estimate, sm.Evidence))
+	default:
+		p.painted.SetText(fmt.Sprintf("%s: %.0f%% over %d answer%s.", name, 100*sm.Estimate, sm.Evidence, plural(sm.Evidence)))
+	}
 }
 
 // emptyState encourages a learner with no history, without made-up numbers.

@@ -122,6 +122,12 @@ func TestProgressPaintsMastery(t *testing.T) {
 	if page := pageText(p.root); !strings.Contains(page, "1. Ada") || !u.learner.OnLeaderboard {
 		t.Errorf("after opting in:\n%s", page)
 	}
+	// Clicking a structure on the model says how well it is known.
+	if pos, ok := findIn(p.viewer, lunate.ID); !ok {
+		t.Error("the lunate is not on screen after framing what was practised")
+	} else if test.TapAt(p.viewer, pos); !strings.Contains(p.painted.Text, "Right lunate: 100% over 6 answers, mastered") {
+		t.Errorf("after clicking the lunate: %q", p.painted.Text)
+	}
 	// "Practise my weakest" hands over to Practice.
 	test.Tap(p.weakest)
 	if u.shell.current != 1 {
