@@ -97,8 +97,15 @@ const (
 //	IDe_i = log2(a_i / We_i + 1)        bits (Shannon form)
 //	TP    = mean_i(IDe_i / MT_i)        bits/s, MT_i the trial's time
 //
-// Misses count: their endpoints widen the spread, as ISO 9241-9 intends.
-// With fewer than MinFittsTrials usable trials the spread cannot be
+// Hits all count, and so do near misses: their endpoints widen the spread,
+// as ISO 9241-9 intends. A miss aimed elsewhere is a recall error, not a
+// pointing one: a miss moving less than half the distance (a < D/2) or
+// ending more than two target widths from the target's centre
+// (|C − T| > 2W) is left out of the throughput as a spatial outlier (the
+// rule of MacKenzie's Fitts' law software), though it still counts against
+// accuracy and the score. Hits are never outliers: a 3D structure's box
+// centre is only roughly where its shape is, so a click on the structure
+// may lie far from it. With fewer than MinFittsTrials usable trials the spread cannot be
 // estimated and the nominal values (We = W, a = D) are used instead;
 // LocateScore.Effective says which. We is never taken below one pixel.
 // MT here runs from the name appearing, so it includes reading the name and
@@ -152,7 +159,8 @@ func timedPoints(t, tau time.Duration) float64 {
 }
 
 // fitts measures every usable trial: a known start, a target away from it
-// with a width along the axis, and a positive time.
+// with a width along the axis, a positive time, and a click aimed at the
+// target (a hit, or a miss that is not a spatial outlier).
 func fitts(trials []LocateTrial) ([]FittsTrial, bool) {
 	var out []FittsTrial
 	var zs []float64
@@ -171,6 +179,10 @@ func fitts(trials []LocateTrial) ([]FittsTrial, bool) {
 			continue
 		}
 		a := max(t.Click.sub(t.Start).dot(u), 0)
+		miss := t.Click.sub(t.Centre)
+		if !t.Hit() && (a < d/2 || math.Hypot(miss.X, miss.Y) > 2*w) {
+			continue // a spatial outlier: aimed somewhere else
+		}
 		out = append(out, FittsTrial{Index: i, D: d, W: w, Ae: a, We: w, MT: t.Time.Seconds()})
 		zs = append(zs, t.Click.sub(t.Centre).dot(u)/w)
 	}

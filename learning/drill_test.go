@@ -72,6 +72,29 @@ func TestScoreLocate(t *testing.T) {
 				Score: 41.269841},
 		},
 		{
+			// A click on a structure far from the target (a recall error) is a spatial outlier:
+			// out of the throughput, so the two trials left use nominal widths.
+			// Trial 1 as in "nominal widths": 2.584963 bits in 1 s; trial 3: D = 100 along y,
+			// W = 40: log2(100/40 + 1) = 1.807355 bits in 1 s. TP = 2.196159 bits/s.
+			// Trial 2 ends 300 px from its target (W = 20): more than 2W.
+			name: "outlier left out",
+			trials: []LocateTrial{
+				{Target: "a", Clicked: "a", Time: time.Second, HasStart: true, Start: Point{0, 0},
+					Click: Point{100, 0}, Centre: Point{100, 0}, Outline: rect(90, -10, 110, 10)},
+				{Target: "b", Clicked: "x", Time: time.Second, HasStart: true, Start: Point{100, 0},
+					Click: Point{100, 300}, Centre: Point{400, 300}, Outline: rect(390, 290, 410, 310)},
+				{Target: "c", Clicked: "c", Time: time.Second, HasStart: true, Start: Point{100, 300},
+					Click: Point{100, 400}, Centre: Point{100, 400}, Outline: rect(90, 380, 110, 420)},
+			},
+			want: LocateScore{Trials: 3, Hits: 2, Accuracy: 2.0 / 3, Answering: 3 * time.Second,
+				MeanHitTime: time.Second, Speed: 60, Throughput: 2.196159, Effective: false,
+				Fitts: []FittsTrial{
+					{Index: 0, D: 100, W: 20, Ae: 100, We: 20, IDe: 2.584963, MT: 1},
+					{Index: 2, D: 100, W: 40, Ae: 100, We: 40, IDe: 1.807355, MT: 1},
+				},
+				Score: 2 * 100 * 2.0 / 3 / 3},
+		},
+		{
 			// Unusable geometry leaves a trial out of the throughput but not out of the score:
 			// a target under the start point, a flat outline, a NaN, no time.
 			name: "unmeasurable trials",
@@ -126,5 +149,21 @@ func TestEffectiveWidthNeverBelowAPixel(t *testing.T) {
 	want := math.Log2(100/1.0 + 1) // a = 100 each time, We = 1
 	if !s.Effective || math.Abs(s.Throughput-want) > 1e-9 {
 		t.Errorf("throughput %v (effective %v), want %v", s.Throughput, s.Effective, want)
+	}
+}
+
+func TestHitsAreNeverOutliers(t *testing.T) {
+	// The middle click is on the structure but 60 px from its box centre (W = 20): a hit still
+	// measures pointing, so all three trials count.
+	trials := []LocateTrial{
+		{Target: "a", Clicked: "a", Time: time.Second, HasStart: true, Start: Point{0, 0},
+			Click: Point{100, 0}, Centre: Point{100, 0}, Outline: rect(90, -10, 110, 10)},
+		{Target: "b", Clicked: "b", Time: time.Second, HasStart: true, Start: Point{100, 0},
+			Click: Point{200, 60}, Centre: Point{200, 0}, Outline: rect(190, -10, 210, 10)},
+		{Target: "c", Clicked: "c", Time: time.Second, HasStart: true, Start: Point{200, 60},
+			Click: Point{300, 60}, Centre: Point{300, 60}, Outline: rect(290, 50, 310, 70)},
+	}
+	if s := ScoreLocate(trials); len(s.Fitts) != 3 || !s.Effective {
+		t.Errorf("%d trials measured (effective %v), want 3", len(s.Fitts), s.Effective)
 	}
 }
