@@ -252,6 +252,16 @@ func (v *View) SetTint(id string, c content.Color) {
 	})
 }
 
+// Tint returns a structure's tint (A == 0: none).
+func (v *View) Tint(id string) content.Color {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if i := v.index(id); i >= 0 {
+		return v.tints[i]
+	}
+	return content.Color{}
+}
+
 // ClearTints removes every tint.
 func (v *View) ClearTints() {
 	v.change(func() { clear(v.tints) })

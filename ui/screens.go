@@ -35,14 +35,8 @@ func (u *UI) screens() []*screen {
 				"antecubital fossa: Learn each step and why, Practise choosing the next action, and Test yourself with "+
 				"a debrief scored the way skills assessments are.")
 		}},
-		{title: "Drills", icon: theme.MediaFastForwardIcon(), build: func() fyne.CanvasObject {
-			return comingScreen("Drills", "Short timed repetitions: locate named structures as fast as you can, or put a sequence "+
-				"in order against the clock, with personal bests and your learning curve.")
-		}},
-		{title: "Progress", icon: theme.InfoIcon(), build: func() fyne.CanvasObject {
-			return comingScreen("Progress", "Your mastery painted on the model, by system and region, the reviews due in the coming "+
-				"days, streaks and drill curves. Everything you answer is kept on this computer only.")
-		}},
+		{title: "Drills", icon: theme.MediaFastForwardIcon(), build: u.drillsScreen},
+		{title: "Progress", icon: theme.InfoIcon(), build: u.progressScreen},
 		{title: "Packs", icon: theme.StorageIcon(), build: u.packsScreen},
 		{title: "Settings", icon: theme.SettingsIcon(), build: u.settingsScreen},
 	}

@@ -39,6 +39,8 @@ type Viewer struct {
 	panDrag  bool
 	lastMove fyne.Position
 	focused  bool
+	tapX     float64 // frame pixel of the last tap
+	tapY     float64
 
 	firstFrame sync.Once
 	// OnFirstFrame is called once, on the UI goroutine, when the first frame is shown.
@@ -169,11 +171,16 @@ func (w *Viewer) Scrolled(ev *fyne.ScrollEvent) {
 func (w *Viewer) Tapped(ev *fyne.PointEvent) {
 	w.requestFocus()
 	x, y := w.pixel(ev.Position)
+	w.tapX, w.tapY = x, y
 	hit, ok := w.view.Pick(x, y)
 	if w.OnPick != nil {
 		w.OnPick(hit, ok)
 	}
 }
+
+// LastTap is the pixel of the frame (as View.Pick and View.Project count them) tapped last, for
+// drills that measure pointing.
+func (w *Viewer) LastTap() (x, y float64) { return w.tapX, w.tapY }
 
 // TappedSecondary does nothing; secondary drags pan (see MouseMoved).
 func (w *Viewer) TappedSecondary(*fyne.PointEvent) {}

@@ -1,0 +1,410 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/osteon/osteon/progress"
+	"github.com/osteon/osteon/render"
+)
+
+// drillClock is the time and timers a drill runs on; tests give a fake one.
+type drillClock struct {
+	now func() time.Time
+	// after runs f on the UI goroutine after d; the function returned cancels it.
+	after func(d time.Duration, f func()) (stop func())
+	// every runs f on the UI goroutine every d until stopped.
+	every func(d time.Duration, f func()) (stop func())
+}
+
+func realClock() drillClock {
+	return drillClock{
+		now: time.Now,
+		after: func(d time.Duration, f func()) func() {
+			t := time.AfterFunc(d, func() { fyne.Do(f) })
+			return func() { t.Stop() }
+		},
+		every: func(d time.Duration, f func()) func() {
+			t := time.NewTicker(d)
+			done := make(chan struct{})
+			go func() {
+				for {
+					select {
+					case <-t.C:
+						fyne.Do(f)
+					case <-done:
+						return
+					}
+				}
+			}()
+			return func() { t.Stop(); close(done) }
+		},
+	}
+}
+
+// inBackground runs slow work (store calls) off the UI goroutine; tests run it inline.
+func inBackground(f func()) { go f() }
+
+// drillsScreenIndex is the Drills screen's place in the shell.
+const drillsScreenIndex = 3
+
+// drillsPerRun is how many names a Locate run asks.
+const drillsPerRun = 10
+
+// drills is the Drills screen: the choice of drill, a Locate or Sequence run, and its result.
+type drills struct {
+	u      *UI
+	clock  drillClock
+	bg     func(func())
+	rng    *rand.Rand
+	view   *render.View
+	viewer *Viewer
+	root   *fyne.Container // holds the current page
+
+	scopes     []locateScope
+	sets       []sequenceSet
+	locateSel  *widget.Select
+	seqSel     *widget.Select
+	locateBest *widget.Label
+	seqBest    *widget.Label
+	bestsText  *widget.RichText
+	notice     *widget.Label
+	bests      map[string]progress.DrillBest // by drill id, for the learner
+
+	locate *locateRun
+	seq    *sequenceRun
+}
+
+// drillsScreen builds the Drills screen (the shell calls it the first time it is shown).
+func (u *UI) drillsScreen() fyne.CanvasObject {
+	return newDrills(u, realClock(), inBackground).root
+}
+
+func newDrills(u *UI, clock drillClock, bg func(func())) *drills {
+	d := &drills{u: u, clock: clock, bg: bg, root: container.NewStack(),
+		rng: rand.New(rand.NewPCG(uint64(clock.now().UnixNano()), 0x05733))}
+	d.view, d.viewer = u.newView()
+	d.locateSel = widget.NewSelect(nil, func(string) { d.showBests() })
+	d.seqSel = widget.NewSelect(nil, func(string) { d.showBests() })
+	d.locateBest, d.seqBest = widget.NewLabel(""), widget.NewLabel("")
+	d.bestsText = widget.NewRichText()
+	d.bestsText.Wrapping = fyne.TextWrapWord
+	d.notice = widget.NewLabel("")
+	d.notice.Wrapping = fyne.TextWrapWord
+	d.notice.Importance = widget.WarningImportance
+	d.notice.Hide()
+	u.onLearner(func(*progress.Learner) { d.stopQuietly(); d.refresh() })
+	u.onContent(func(Content) { d.stopQuietly(); d.refresh() })
+	if u.shell != nil { // leaving the screen stops a run: its clock would keep running unseen
+		prev := u.shell.onShow
+		u.shell.onShow = func(i int) {
+			if prev != nil {
+				prev(i)
+			}
+			if i != drillsScreenIndex && (d.locate != nil || d.seq != nil) {
+				d.stopQuietly()
+				d.refresh()
+				d.say("The run stopped when you left Drills; a stopped run is not recorded.")
+			}
+		}
+	}
+	d.refresh()
+	return d
+}
+
+// show puts a page on the screen.
+func (d *drills) show(page fyne.CanvasObject) {
+	d.root.Objects = []fyne.CanvasObject{page}
+	d.root.Refresh()
+}
+
+// refresh shows the choice of drills for the current learner and model, or says what is missing.
+func (d *drills) refresh() {
+	u := d.u
+	switch {
+	case u.store == nil && u.storeErr != nil:
+		d.show(drillsMessage("Drills need your progress file", u.storeErr.Error(), nil))
+		return
+	case u.learner == nil:
+		d.show(drillsMessage("Choose a profile to start a drill",
+			"Drills keep your times, personal bests and learning curve in your profile, so they need to know who is practising.",
+			widget.NewButtonWithIcon("Choose profile", theme.AccountIcon(), u.showProfiles)))
+		return
+	case u.Content().Model == nil:
+		d.show(drillsMessage("No model open", "Open a pack in Explore, then come back for a drill.", nil))
+		return
+	}
+	m := u.Content().Model
+	d.scopes, d.sets = locateScopes(m), sequenceSets(m)
+	d.locateSel.SetOptions(scopeTitles(d.scopes))
+	d.seqSel.SetOptions(setTitles(d.sets))
+	if len(d.scopes) > 0 && d.locateSel.SelectedIndex() < 0 {
+		d.locateSel.SetSelectedIndex(defaultScope(d.scopes))
+	}
+	if len(d.sets) > 0 && d.seqSel.SelectedIndex() < 0 {
+		d.seqSel.SetSelectedIndex(defaultSet(d.sets))
+	}
+	d.show(d.setupPage())
+	d.loadBests()
+}
+
+// defaultScope prefers a right-side region (the side of the built-in limb) with about as many
+// structures as a run asks for.
+func defaultScope(ss []locateScope) int {
+	best, score := 0, 1<<30
+	for i, s := range ss {
+		if s.key == "all" {
+			continue
+		}
+		d := abs(len(s.ids) - drillsPerRun)
+		if !strings.HasPrefix(s.key, "right/") {
+			d += drillsPerRun
+		}
+		if d < score {
+			best, score = i, d
+		}
+	}
+	return best
+}
+
+// defaultSet prefers a right-side set.
+func defaultSet(ss []sequenceSet) int {
+	for i, s := range ss {
+		if strings.Contains(s.key, "/right/") {
+			return i
+		}
+	}
+	return 0
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func scopeTitles(ss []locateScope) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%s (%d)", s.title, len(s.ids))
+	}
+	return out
+}
+
+func setTitles(ss []sequenceSet) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%s: %s (%d)", s.title, s.axis, len(s.ids))
+	}
+	return out
+}
+
+func drillsMessage(title, text string, action fyne.CanvasObject) fyne.CanvasObject {
+	t := widget.NewRichText(heading(title), para(text))
+	t.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(t)
+	if action != nil {
+		box.Add(container.NewHBox(action))
+	}
+	return container.NewPadded(box)
+}
+
+func (d *drills) setupPage() fyne.CanvasObject {
+	c := d.u.Content()
+	intro := widget.NewRichText(heading("Drills"),
+		para(fmt.Sprintf("Short timed repetitions on %s. Your personal bests and your learning curve are kept in your profile.",
+			firstNonEmpty(c.Scene.Title, "this model"))))
+	intro.Wrapping = fyne.TextWrapWord
+	locateGo := widget.NewButtonWithIcon("Start Locate", theme.MediaPlayIcon(), d.startLocate)
+	locateGo.Importance = widget.HighImportance
+	seqGo := widget.NewButtonWithIcon("Start Sequence", theme.MediaPlayIcon(), d.startSequence)
+	seqGo.Importance = widget.HighImportance
+	if len(d.scopes) == 0 {
+		locateGo.Disable()
+	}
+	if len(d.sets) == 0 {
+		seqGo.Disable()
+	}
+	locate := widget.NewCard("Locate", "", container.NewVBox(
+		wrapped(fmt.Sprintf("Up to %d names, one after another: click each structure on the model as fast as you can.", drillsPerRun)),
+		container.NewBorder(nil, nil, widget.NewLabel("Where"), locateGo, d.locateSel),
+		d.locateBest,
+		subtle("Scored on time and accuracy; Fitts' throughput (bits per second) measures your pointing from each target's size and distance on screen."),
+	))
+	seqHelp := "Put a set of structures in order against the clock. The order comes from where they lie on this model. " +
+		"Keys: Up and Down choose, Shift+Up and Shift+Down move, Enter when done, Esc stops."
+	if len(d.sets) == 0 {
+		seqHelp = "This model has no set of 3 to 8 structures whose order its geometry settles."
+	}
+	seq := widget.NewCard("Sequence", "", container.NewVBox(
+		wrapped(seqHelp),
+		container.NewBorder(nil, nil, widget.NewLabel("Set"), seqGo, d.seqSel),
+		d.seqBest,
+	))
+	body := container.NewVBox(intro, d.notice, locate, seq, widget.NewRichText(subheading("Personal bests on this model")), d.bestsText)
+	return container.NewVScroll(container.NewPadded(body))
+}
+
+func wrapped(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func subtle(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	l.TextStyle.Italic = true
+	return l
+}
+
+// packKey names the model a drill runs on, for drill ids: the pack's id, or the file's title.
+func (d *drills) packKey() (id, version string) {
+	c := d.u.Content()
+	if c.Pack != nil {
+		return c.Pack.ID, c.Pack.Version
+	}
+	return "file:" + strings.ReplaceAll(firstNonEmpty(c.Scene.Title, "model"), " ", "-"), ""
+}
+
+func (d *drills) locateID(s locateScope) string {
+	p, _ := d.packKey()
+	return p + "/locate/" + s.key
+}
+
+func (d *drills) sequenceID(s sequenceSet) string {
+	p, _ := d.packKey()
+	return p + "/sequence/" + s.key
+}
+
+// loadBests reads the learner's personal bests in the background.
+func (d *drills) loadBests() {
+	st, l := d.u.store, d.u.learner
+	if st == nil || l == nil {
+		return
+	}
+	d.bg(func() {
+		bests, err := st.PersonalBests(context.Background(), l.ID)
+		fyne.Do(func() {
+			if err != nil {
+				d.say("Could not read your personal bests: " + err.Error())
+				return
+			}
+			d.bests = map[string]progress.DrillBest{}
+			for _, b := range bests {
+				d.bests[b.DrillID] = b
+			}
+			d.showBests()
+		})
+	})
+}
+
+// showBests fills in the best of each chosen drill and the list of bests on this model.
+func (d *drills) showBests() {
+	line := func(id string) string {
+		b, ok := d.bests[id]
+		if !ok {
+			return "Not tried yet."
+		}
+		return fmt.Sprintf("Your best: %.0f (%s) over %d run%s.", b.BestScore, b.BestAt.Local().Format("2 Jan"), b.Runs, pluralS(b.Runs))
+	}
+	if i := d.locateSel.SelectedIndex(); i >= 0 && i < len(d.scopes) {
+		d.locateBest.SetText(line(d.locateID(d.scopes[i])))
+	}
+	if i := d.seqSel.SelectedIndex(); i >= 0 && i < len(d.sets) {
+		d.seqBest.SetText(line(d.sequenceID(d.sets[i])))
+	}
+	d.bestsText.Segments = d.bestSegments()
+	d.bestsText.Refresh()
+}
+
+func (d *drills) bestSegments() []widget.RichTextSegment {
+	titles := map[string]string{}
+	for _, s := range d.scopes {
+		titles[d.locateID(s)] = "Locate: " + s.title
+	}
+	for _, s := range d.sets {
+		titles[d.sequenceID(s)] = "Sequence: " + s.title + ", " + s.axis
+	}
+	var rows []string
+	for id, b := range d.bests {
+		t, ok := titles[id]
+		if !ok {
+			continue
+		}
+		row := fmt.Sprintf("%s — best %.0f, accuracy %.0f%%", t, b.BestScore, 100*b.BestAccuracy)
+		if b.BestThroughput > 0 {
+			row += fmt.Sprintf(", %.1f bits/s", b.BestThroughput)
+		}
+		rows = append(rows, row+fmt.Sprintf(" (%d run%s)", b.Runs, pluralS(b.Runs)))
+	}
+	if len(rows) == 0 {
+		return []widget.RichTextSegment{italic("None yet: your first run of each drill sets one.")}
+	}
+	sort.Strings(rows)
+	out := make([]widget.RichTextSegment, len(rows))
+	for i, r := range rows {
+		out[i] = para(r)
+	}
+	return out
+}
+
+// pluralS is "s" unless n is 1.
+func pluralS(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// say shows a notice above the drills, or hides it when msg is empty.
+func (d *drills) say(msg string) {
+	d.notice.SetText(msg)
+	d.notice.Hidden = msg == ""
+	d.notice.Refresh()
+}
+
+// stopQuietly ends a run in progress without recording it (the learner or model changed).
+func (d *drills) stopQuietly() {
+	if d.locate != nil {
+		d.locate.end()
+		d.locate = nil
+	}
+	if d.seq != nil {
+		d.seq.end()
+		d.seq = nil
+	}
+}
+
+// fixedWidth lays its objects out at one width, as tall as the tallest needs.
+type fixedWidth float32
+
+func (f fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(float32(f), h)
+}
+
+func (f fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// sized holds o at width w.
+func sized(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	return container.New(fixedWidth(w), o)
+}
