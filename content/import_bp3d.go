@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 )
 
@@ -41,7 +42,7 @@ func ImportBodyParts3D(ctx context.Context, srcDir, partsList string, opt Import
 	im.plan(rows)
 	im.copyAll(ctx)
 	entries, credits := im.assemble(rows)
-	m, idps := opt.identity(srcDir, "", mostCommon(credits))
+	m, idps := opt.identity(srcDir, bp3dTitle(srcDir), mostCommon(credits))
 	if ps := append(im.ps, idps...); len(ps) > 0 || ctx.Err() != nil {
 		w.abort()
 		if ctx.Err() != nil {
@@ -230,4 +231,16 @@ func mostCommon(ss []string) string {
 		}
 	}
 	return best
+}
+
+// bp3dTitle is the default title of a BodyParts3D import: the folder's name with the source
+// spelt as its authors spell it ("bodyparts3d-upper-limb" -> "BodyParts3D upper limb").
+func bp3dTitle(dir string) string {
+	base := strings.ToLower(filepath.Base(filepath.Clean(dir)))
+	rest, ok := strings.CutPrefix(base, "bodyparts3d")
+	if !ok {
+		return ""
+	}
+	rest = strings.TrimSpace(strings.NewReplacer("_", " ", "-", " ").Replace(rest))
+	return strings.TrimSpace("BodyParts3D " + rest)
 }

@@ -133,7 +133,7 @@ func TestImportBodyParts3DZip(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := checkUpperLimbPack(t, dir, out, true)
-	if s.Title != "Bodyparts3d upper limb" {
+	if s.Title != "BodyParts3D upper limb" {
 		t.Errorf("default title %q", s.Title)
 	}
 }

@@ -78,7 +78,7 @@ func (u *UI) packChooser() {
 		byTitle = map[string]*content.Pack{}
 		var titles []string
 		for _, p := range u.packs {
-			t := fmt.Sprintf("%s (%s)", p.Title, p.Origin)
+			t := fmt.Sprintf("%s (%s)", p.Title, originName(p.Origin))
 			byTitle[t] = p
 			titles = append(titles, t)
 		}
@@ -86,7 +86,7 @@ func (u *UI) packChooser() {
 		sel.OnChanged = nil
 		sel.ClearSelected()
 		if c := u.current.Pack; c != nil {
-			sel.SetSelected(fmt.Sprintf("%s (%s)", c.Title, c.Origin))
+			sel.SetSelected(fmt.Sprintf("%s (%s)", c.Title, originName(c.Origin)))
 		}
 		sel.OnChanged = func(t string) {
 			if p := byTitle[t]; p != nil && (u.current.Pack == nil || u.current.Pack.ID != p.ID) {
