@@ -1,0 +1,145 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/osteon/osteon/learning"
+)
+
+// showDebrief shows a finished test: passed or not and why, then every step with what happened
+// and, where it went wrong, what should have happened.
+func (r *procRun) showDebrief() {
+	o := r.outcome
+	if o == nil {
+		return
+	}
+	ok := 0
+	for _, st := range o.Steps {
+		if st.OK {
+			ok++
+		}
+	}
+	segs := []widget.RichTextSegment{}
+	if o.Passed {
+		segs = append(segs, colored("Passed", theme.ColorNameSuccess))
+	} else {
+		segs = append(segs, colored("Not passed", theme.ColorNameError))
+	}
+	segs[0].(*widget.TextSegment).Style.SizeName = theme.SizeNameHeadingText
+	segs = append(segs, para(fmt.Sprintf("%d of %d steps done right, in order and in place. Time %s (a skilled run takes about %s).",
+		ok, len(o.Steps), duration(o.Time), duration(o.Expected))))
+	if len(o.Failures) > 0 {
+		segs = append(segs, subheading("Why it did not pass"))
+		for _, f := range o.Failures {
+			segs = append(segs, colored("• "+r.failureText(f), theme.ColorNameError))
+		}
+	}
+	segs = append(segs, subheading("Step by step"))
+	for n, st := range o.Steps {
+		segs = append(segs, r.stepDebrief(n+1, st)...)
+	}
+	if len(o.Errors) > 0 {
+		segs = append(segs, subheading("Common errors you chose"))
+		for _, e := range o.Errors {
+			pe := r.e.proc.Errors[e.Error]
+			segs = append(segs, para("• “"+pe.Text+"” — "+pe.Feedback))
+		}
+	}
+	segs = append(segs, subheading("Your learning curve"), italic(r.saved))
+	if st, ok := r.s.status[r.e.proc.ID]; ok && r.saved == "Saved." {
+		segs = append(segs, para(proficiencyText(st.prof)))
+	}
+	r.body.Segments = segs
+	r.body.Refresh()
+	r.feedback.Segments = nil
+	r.feedback.Refresh()
+}
+
+func (r *procRun) failureText(f learning.Failure) string {
+	st := "“" + short(r.step(f.Step).Instruction) + "”"
+	switch f.Kind {
+	case learning.FailOmitted:
+		return "Critical step left out: " + st + "."
+	case learning.FailLate:
+		return fmt.Sprintf("Critical step done too late: %s came after “%s”, which needs it first.", st, short(r.step(f.Other).Instruction))
+	case learning.FailError:
+		return "Critical error: “" + r.e.proc.Errors[f.Error].Text + "”"
+	case learning.FailAvoid:
+		return fmt.Sprintf("At %s you clicked the %s, a structure to keep clear of.", st, r.s.structureName(f.Hit))
+	}
+	return ""
+}
+
+// stepDebrief is one step's lines: a tick or a cross with the instruction, what happened, and
+// what should have happened when it went wrong.
+func (r *procRun) stepDebrief(n int, rep learning.StepReport) []widget.RichTextSegment {
+	st := r.step(rep.Step)
+	mark, colour := "✓", theme.ColorNameSuccess
+	if !rep.OK {
+		mark, colour = "✗", theme.ColorNameError
+	}
+	title := fmt.Sprintf("%s %d. %s", mark, n, st.Instruction)
+	if st.Critical {
+		title += " (critical)"
+	}
+	segs := []widget.RichTextSegment{colored(title, colour)}
+	var happened []string
+	var should string
+	switch {
+	case rep.Position == 0:
+		happened = append(happened, "Left out.")
+		should = "Do it: " + st.Rationale
+	case rep.Wrong >= 0:
+		e := r.e.proc.Errors[rep.Wrong]
+		happened = append(happened, "Instead you chose “"+e.Text+"”.")
+		should = e.Feedback
+	default:
+		happened = append(happened, fmt.Sprintf("Done as action %d (%s).", rep.Position, duration(rep.Time)))
+	}
+	if rep.Order != nil {
+		happened = append(happened, "Done before "+r.stepList(rep.Order.Missing)+".")
+		should = "Do it after " + r.stepList(rep.Order.Missing) + ". " + st.Rationale
+	}
+	if l := rep.Location; l != nil {
+		switch {
+		case !l.Avoided:
+			happened = append(happened, "You clicked the "+r.s.structureName(l.Hit)+", a structure to keep clear of.")
+			should = "Choose the site away from it: " + st.Rationale
+		case l.Hit == "":
+			happened = append(happened, "Your click missed the model.")
+		case !l.Within:
+			happened = append(happened, fmt.Sprintf("Your click was %s from the site (within %s passes).", mm(l.DistanceMM), mm(l.ToleranceMM)))
+			should = st.Rationale
+		default:
+			happened = append(happened, fmt.Sprintf("Site found (%s from the target).", mm(l.DistanceMM)))
+		}
+	}
+	if rep.Slow {
+		happened = append(happened, fmt.Sprintf("Slow: %s where about %s is usual.", duration(rep.Time), duration(rep.Expected)))
+	}
+	line := ""
+	for _, h := range happened {
+		line += h + " "
+	}
+	segs = append(segs, para(line))
+	if !rep.OK && should != "" {
+		segs = append(segs, italic("What should have happened: "+should))
+	}
+	return segs
+}
+
+// duration says a time in minutes and seconds.
+func duration(d time.Duration) string {
+	s := int(d.Round(time.Second).Seconds())
+	switch {
+	case s < 60:
+		return fmt.Sprintf("%d s", s)
+	case s%60 == 0:
+		return fmt.Sprintf("%d min", s/60)
+	}
+	return fmt.Sprintf("%d min %d s", s/60, s%60)
+}

@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"context"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/osteon/osteon/assets"
+	"github.com/osteon/osteon/content"
+	"github.com/osteon/osteon/render"
+)
+
+var (
+	procEngineOnce sync.Once
+	procEngine     *render.Engine
+	procEngineErr  error
+)
+
+// realEngine is an OpenGL engine for pixel tests (EGL with Mesa's software rasteriser headless).
+func realEngine(t *testing.T) *render.Engine {
+	t.Helper()
+	procEngineOnce.Do(func() {
+		procEngine, procEngineErr = render.NewEngine(render.Options{MSAA: 1, CheckErrors: true})
+	})
+	if procEngineErr != nil {
+		t.Fatalf("no OpenGL for pixel tests (Mesa's EGL and llvmpipe give one headless; run scripts/setup): %v", procEngineErr)
+	}
+	return procEngine
+}
+
+// changed counts the pixels that differ noticeably between two frames.
+func changed(a, b *image.RGBA) int {
+	n := 0
+	for i := 0; i+3 < len(a.Pix); i += 4 {
+		d := 0
+		for k := 0; k < 3; k++ {
+			x := int(a.Pix[i+k]) - int(b.Pix[i+k])
+			d += max(x, -x)
+		}
+		if d > 40 {
+			n++
+		}
+	}
+	return n
+}
+
+func renderNow(t *testing.T, v *render.View) *image.RGBA {
+	t.Helper()
+	f, err := v.RenderNow()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f.Image
+}
+
+func saveFailed(t *testing.T, name string, img image.Image) {
+	dir := filepath.Join("testdata", "failed")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	png.Encode(f, img)
+	t.Logf("wrote %s", f.Name())
+}
+
+// TestProcedureStepsFrameTheirAnatomy renders every step of the built-in procedures as Learn
+// shows it: each highlighted structure must be in the frame (its centre projected inside, in
+// front of the camera) and visible through the ghosted skin (taking the highlight away changes
+// many pixels), and structures to avoid must show in their warning colour.
+func TestProcedureStepsFrameTheirAnatomy(t *testing.T) {
+	e := realEngine(t)
+	p, err := content.OpenPack(assets.BuiltinPack(), "built-in")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := content.LoadPackScene(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	procs, probs := p.LoadProcedures()
+	if len(probs) > 0 || len(procs) != 4 {
+		t.Fatalf("%d procedures, problems %v", len(procs), probs)
+	}
+	m := render.NewModel(s)
+	v := render.NewView(e)
+	defer v.Close()
+	v.SetModel(m)
+	const w, h = 360, 420 // about the shape of the 3D view beside the step panel
+	v.Resize(w, h)
+	checked := 0
+	for _, pr := range procs {
+		for _, st := range pr.Steps {
+			if len(st.Focus.Highlight) == 0 {
+				continue
+			}
+			checked++
+			name := pr.ID + "-" + st.ID
+			showFocus(v, st.Focus, focusFull, 0)
+			if v.State("osteon:skin-upper-limb") != render.Ghosted {
+				t.Errorf("%s: skin not ghosted", name)
+			}
+			lit := renderNow(t, v)
+			if dir := os.Getenv("OSTEON_PROCEDURE_FRAMES"); dir != "" { // for a person to look at
+				if f, err := os.Create(filepath.Join(dir, name+".png")); err == nil {
+					png.Encode(f, lit)
+					f.Close()
+				}
+			}
+			frame := render.SphereOf(m.BoundsOf(framed(st.Focus)...))
+			for _, id := range append(framed(st.Focus), st.Focus.Highlight...) {
+				// The centre of a structure about the frame's size, or of a long one (an artery
+				// down the forearm) the point nearest the framed region, is on screen.
+				b := m.BoundsOf(id)
+				c := render.SphereOf(b).Center
+				if render.SphereOf(b).Radius > 1.5*frame.Radius {
+					for k := range 3 {
+						c[k] = min(max(frame.Center[k], float64(b.Min[k])), float64(b.Max[k]))
+					}
+				}
+				x, y, front := v.Project(c)
+				if !front || x < 0 || y < 0 || x >= w || y >= h {
+					saveFailed(t, name+".png", lit)
+					t.Errorf("%s: the centre of %s is off screen at (%.0f, %.0f)", name, id, x, y)
+				}
+			}
+			for _, id := range st.Focus.Highlight {
+				v.SetState(id, render.Normal)
+				plain := renderNow(t, v)
+				v.SetState(id, render.Highlighted)
+				if n := changed(lit, plain); n < 60 {
+					saveFailed(t, name+".png", lit)
+					t.Errorf("%s: highlighting %s changes only %d pixels: hidden or occluded", name, id, n)
+				}
+			}
+			if len(st.Focus.Avoid) > 0 {
+				v.ClearTints()
+				plain := renderNow(t, v)
+				if n := changed(lit, plain); n < 60 {
+					saveFailed(t, name+".png", lit)
+					t.Errorf("%s: the structures to avoid change only %d pixels in their warning colour", name, n)
+				}
+			}
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d steps with anatomy checked", checked)
+	}
+}
