@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -68,6 +70,9 @@ func (u *UI) newProcedures() *procedures {
 	s := &procedures{u: u, selected: -1, status: map[string]procStatus{},
 		async: func(f func()) { go f() }, now: time.Now, move: procedureMove,
 		seed: func() uint64 { return uint64(time.Now().UnixNano()) }}
+	if n, err := strconv.ParseUint(os.Getenv("OSTEON_PROCEDURE_SEED"), 10, 64); err == nil {
+		s.seed = func() uint64 { return n } // the same choices in the same order, for demonstrations
+	}
 	s.view, s.viewer = u.newView()
 	s.viewer.OnPick = s.picked
 	s.viewer.OnKey = s.viewerKey

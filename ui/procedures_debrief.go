@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/theme"
@@ -74,28 +75,42 @@ func (r *procRun) failureText(f learning.Failure) string {
 	return ""
 }
 
-// stepDebrief is one step's lines: a tick or a cross with the instruction, what happened, and
-// what should have happened when it went wrong.
+// stepDebrief is one step: a line with a tick when it went right; otherwise the instruction,
+// what happened, and what should have happened.
 func (r *procRun) stepDebrief(n int, rep learning.StepReport) []widget.RichTextSegment {
 	st := r.step(rep.Step)
-	mark, colour := "✓", theme.ColorNameSuccess
-	if !rep.OK {
-		mark, colour = "✗", theme.ColorNameError
+	if rep.OK {
+		line := fmt.Sprintf("✓ %d. %s — action %d, %s", n, short(st.Instruction), rep.Position, duration(rep.Time))
+		if l := rep.Location; l != nil {
+			line += fmt.Sprintf("; site found, %s from the target", mm(l.DistanceMM))
+		}
+		if rep.Slow {
+			line += fmt.Sprintf(" (slow: about %s is usual)", duration(rep.Expected))
+		}
+		return []widget.RichTextSegment{para(line)}
 	}
-	title := fmt.Sprintf("%s %d. %s", mark, n, st.Instruction)
+	title := fmt.Sprintf("✗ %d. %s", n, st.Instruction)
 	if st.Critical {
 		title += " (critical)"
 	}
-	segs := []widget.RichTextSegment{colored(title, colour)}
-	var happened []string
-	var should string
+	happened, should := r.happened(rep)
+	segs := []widget.RichTextSegment{colored(title, theme.ColorNameError), para(strings.Join(happened, " "))}
+	if should != "" {
+		segs = append(segs, italic("What should have happened: "+should))
+	}
+	return segs
+}
+
+// happened says what was done at a step that went wrong, and what should have been.
+func (r *procRun) happened(rep learning.StepReport) (happened []string, should string) {
+	st := r.step(rep.Step)
 	switch {
 	case rep.Position == 0:
 		happened = append(happened, "Left out.")
-		should = "Do it: " + st.Rationale
+		should = "Do it. " + st.Rationale
 	case rep.Wrong >= 0:
 		e := r.e.proc.Errors[rep.Wrong]
-		happened = append(happened, "Instead you chose “"+e.Text+"”.")
+		happened = append(happened, fmt.Sprintf("Instead, as action %d, you chose “%s”.", rep.Position, strings.TrimSuffix(e.Text, ".")))
 		should = e.Feedback
 	default:
 		happened = append(happened, fmt.Sprintf("Done as action %d (%s).", rep.Position, duration(rep.Time)))
@@ -108,28 +123,22 @@ func (r *procRun) stepDebrief(n int, rep learning.StepReport) []widget.RichTextS
 		switch {
 		case !l.Avoided:
 			happened = append(happened, "You clicked the "+r.s.structureName(l.Hit)+", a structure to keep clear of.")
-			should = "Choose the site away from it: " + st.Rationale
+			should = "Choose the site away from it. " + st.Rationale
 		case l.Hit == "":
 			happened = append(happened, "Your click missed the model.")
+			should = st.Rationale
 		case !l.Within:
 			happened = append(happened, fmt.Sprintf("Your click was %s from the site (within %s passes).", mm(l.DistanceMM), mm(l.ToleranceMM)))
 			should = st.Rationale
-		default:
-			happened = append(happened, fmt.Sprintf("Site found (%s from the target).", mm(l.DistanceMM)))
 		}
 	}
 	if rep.Slow {
 		happened = append(happened, fmt.Sprintf("Slow: %s where about %s is usual.", duration(rep.Time), duration(rep.Expected)))
 	}
-	line := ""
-	for _, h := range happened {
-		line += h + " "
+	if should == "" && rep.Critical {
+		should = st.Rationale
 	}
-	segs = append(segs, para(line))
-	if !rep.OK && should != "" {
-		segs = append(segs, italic("What should have happened: "+should))
-	}
-	return segs
+	return happened, should
 }
 
 // duration says a time in minutes and seconds.

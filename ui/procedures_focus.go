@@ -75,7 +75,7 @@ func focusPose(v *render.View, f content.Focus) (render.Pose, bool) {
 }
 
 // minFrameRadius (metres) is the least radius framed, so a step's anatomy is seen in its place.
-const minFrameRadius = 0.075
+const minFrameRadius = 0.1
 
 // showFocus sets the view for a step's focus: states (skin stays ghosted, landmark markers show
 // only where the full focus highlights them), tints for structures to avoid (magenta, the

@@ -26,11 +26,11 @@ func (r *procRun) showPractice(fb []widget.RichTextSegment) {
 	r.header.SetText(fmt.Sprintf("%s — Practice · %d of %d steps done", r.e.proc.Title, done, n))
 	r.feedback.Segments = fb
 	r.feedback.Refresh()
-	r.setButtons(r.leaveButton())
 	if r.prac.Done() {
 		r.practiceDone()
 		return
 	}
+	r.setButtons(r.leaveButton())
 	if i, waiting := r.prac.Awaiting(); waiting {
 		r.body.Segments = []widget.RichTextSegment{subheading("Click on the model where you would do this:"), para(r.step(i).Instruction),
 			italic("Turn and zoom the model as you need; the skin is see-through.")}
@@ -138,7 +138,7 @@ func (r *procRun) practiceDone() {
 	}
 	r.body.Segments = []widget.RichTextSegment{heading("Practice complete"), para(msg)}
 	r.body.Refresh()
-	r.endActions(endLabels...)
+	r.endActions("Test")
 }
 
 // --- Test
@@ -196,7 +196,7 @@ func (r *procRun) finishTest() {
 	}
 	r.header.SetText(r.e.proc.Title + " — Test · debrief")
 	r.showStep(content.ProcedureStep{Focus: overviewFocus(r.e.proc)}, focusFull)
-	r.endActions("Take the test again", "Practise it", "Learn it again", "Back to procedures")
+	r.endActions("Test again")
 	r.showDebrief()
 }
 

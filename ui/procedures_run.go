@@ -68,10 +68,12 @@ func newProcRun(s *procedures, e *procEntry, m runMode) *procRun {
 		r.learn = learning.NewLearn(e.plan)
 		r.showLearn()
 	case modePractice:
+		r.showStep(content.ProcedureStep{Focus: overviewFocus(e.proc)}, focusNone) // no hints from the preview
 		r.prac = learning.NewPractice(e.plan, s.seed())
 		r.dueSince = s.now()
 		r.showPractice(nil)
 	case modeTest:
+		r.showStep(content.ProcedureStep{Focus: overviewFocus(e.proc)}, focusNone)
 		r.test = learning.NewTest(e.plan, s.seed(), s.now())
 		r.showTest()
 	}
@@ -95,7 +97,13 @@ func (r *procRun) key(ev *fyne.KeyEvent) {
 		r.s.leave()
 		return
 	}
-	if r.mode == modeLearn && !r.ended {
+	if r.ended {
+		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+			r.endAction(0)
+		}
+		return
+	}
+	if r.mode == modeLearn {
 		switch ev.Name {
 		case fyne.KeyLeft, fyne.KeyUp, fyne.KeyPageUp:
 			r.back()
@@ -107,7 +115,15 @@ func (r *procRun) key(ev *fyne.KeyEvent) {
 	r.choices.key(ev.Name)
 }
 
-func (r *procRun) rune(c rune) { r.choices.rune(c) }
+func (r *procRun) rune(c rune) {
+	if r.ended {
+		if c >= '1' && c <= '4' {
+			r.endAction(int(c - '1'))
+		}
+		return
+	}
+	r.choices.rune(c)
+}
 
 // setChoices shows choices as the numbered list.
 func (r *procRun) setChoices(cs []learning.Choice) {
@@ -126,8 +142,6 @@ func (r *procRun) chosen(i int) {
 	}
 	c := r.shown[i]
 	switch {
-	case r.ended:
-		r.endAction(c.Index)
 	case r.mode == modePractice:
 		r.practiceChoose(c)
 	case r.mode == modeTest:
@@ -135,17 +149,28 @@ func (r *procRun) chosen(i int) {
 	}
 }
 
-// endActions are offered when a run is over, as choices so the keys work the same.
-func (r *procRun) endActions(labels ...string) {
-	cs := make([]learning.Choice, len(labels))
-	for i, l := range labels {
-		cs[i] = learning.Choice{Kind: learning.ChoiceFinish, Index: i, Text: l}
-	}
+// endActions are offered when a run is over, as buttons with number keys (Enter takes the
+// first): the test, practice, learning again, or back to the list.
+func (r *procRun) endActions(first string) {
 	r.ended = true
-	r.setChoices(cs)
+	r.setChoices(nil)
+	labels := []string{first, "Practise", "Learn", "Back"}
+	var bs []fyne.CanvasObject
+	for i, l := range labels {
+		key := fmt.Sprintf(" (%d)", i+1)
+		if i == 3 {
+			key = " (Esc)"
+		}
+		b := widget.NewButton(l+key, func() { r.endAction(i) })
+		if i == 0 {
+			b.Importance = widget.HighImportance
+		}
+		bs = append(bs, b)
+	}
+	r.setButtons(bs...)
 }
 
-// endAction does the i-th end action: Learn, Practise, Test again, or leave.
+// endAction does the i-th end action: Test, Practise, Learn, or leave.
 func (r *procRun) endAction(i int) {
 	switch i {
 	case 0:
@@ -158,8 +183,6 @@ func (r *procRun) endAction(i int) {
 		r.s.leave()
 	}
 }
-
-var endLabels = []string{"Take the test", "Practise it", "Learn it again", "Back to procedures"}
 
 // --- Learn
 
@@ -223,8 +246,7 @@ func (r *procRun) learnDone() {
 	r.body.Segments = []widget.RichTextSegment{heading("You have been through every step"),
 		para("Practise choosing each next action with feedback, or take the test when you are ready.")}
 	r.body.Refresh()
-	r.endActions(endLabels...)
-	r.setButtons(r.leaveButton())
+	r.endActions("Test")
 }
 
 // orderNote says which steps may be done in any order with this one.
@@ -246,7 +268,7 @@ func (r *procRun) orderNote(i int) []widget.RichTextSegment {
 func (r *procRun) anatomyNote(st content.ProcedureStep) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
 	if len(st.Focus.Highlight) > 0 {
-		segs = append(segs, field("On the model, highlighted", r.s.names(st.Focus.Highlight)))
+		segs = append(segs, field("On the model, highlighted (amber)", r.s.names(st.Focus.Highlight)))
 	}
 	if len(st.Focus.Avoid) > 0 {
 		segs = append(segs, colored("Keep clear of (magenta): "+r.s.names(st.Focus.Avoid), theme.ColorNameError))
@@ -293,17 +315,22 @@ func colored(s string, c fyne.ThemeColorName) widget.RichTextSegment {
 	return &widget.TextSegment{Text: s, Style: st}
 }
 
-// short is the first clause of an instruction, for naming a step in a sentence.
+// short is the first clause of an instruction, for naming a step in a sentence: up to the
+// first colon, semicolon, bracket or ", and", cut at a word if still long.
 func short(s string) string {
-	for _, sep := range []string{": ", "; ", ", and ", " and ", ", "} {
-		if i := strings.Index(s, sep); i > 12 {
-			s = s[:i]
-			break
+	cut := len(s)
+	for _, sep := range []string{": ", "; ", " (", ", and ", ", then ", ", tight", ". "} {
+		if i := strings.Index(s, sep); i > 15 && i < cut {
+			cut = i
 		}
 	}
-	s = strings.TrimSuffix(s, ".")
-	if rs := []rune(s); len(rs) > 70 {
-		s = string(rs[:67]) + "…"
+	s = strings.TrimSuffix(s[:cut], ".")
+	if rs := []rune(s); len(rs) > 80 {
+		s = string(rs[:80])
+		if i := strings.LastIndex(s, " "); i > 40 {
+			s = s[:i]
+		}
+		s = strings.TrimRight(s, ",") + "…"
 	}
 	return s
 }

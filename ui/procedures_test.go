@@ -321,7 +321,7 @@ func TestProcedureTestRuns(t *testing.T) {
 	// Fails on a critical error, whatever else went right.
 	r, debrief := runTest(t, u, ps, replaced(venepunctureOrder, "release-tourniquet", "tourniquet-on-withdrawal"))
 	for _, want := range []string{"Not passed", "Why it did not pass", "Critical error: “Withdraw the needle first, then release the tourniquet.”",
-		"✗ 12. Release the tourniquet as soon as blood is flowing", "Instead you chose “Withdraw the needle first",
+		"✗ 12. Release the tourniquet as soon as blood is flowing", "Instead, as action 12, you chose “Withdraw the needle first",
 		"What should have happened: With the tourniquet still on", "Saved."} {
 		if !strings.Contains(debrief, want) {
 			t.Errorf("failed debrief lacks %q:\n%s", want, debrief)
@@ -335,8 +335,8 @@ func TestProcedureTestRuns(t *testing.T) {
 	// Passes with an order error listed: the tourniquet before positioning the arm.
 	_, debrief = runTest(t, u, ps, replaced(venepunctureOrder, "position", "tourniquet", "tourniquet", "position"))
 	for _, want := range []string{"Passed", "16 of 17 steps done right", "✓ 5. Seat the patient with the arm straight", "✗ 6. Apply the tourniquet",
-		"Done before “Seat the patient with the arm straight, supported”", "What should have happened: Do it after “Seat the patient",
-		"✓ 7. Palpate and choose the median cubital vein", "Site found"} {
+		"Done before “Seat the patient with the arm straight, supported and turned palm up”", "What should have happened: Do it after “Seat the patient",
+		"✓ 7. Palpate and choose the median cubital vein across the antecubital fossa — action 7", "site found"} {
 		if !strings.Contains(debrief, want) {
 			t.Errorf("passed debrief lacks %q:\n%s", want, debrief)
 		}
