@@ -46,10 +46,12 @@ type StepResult struct {
 // revealAfter is how many missed clicks at one step show the learner the site.
 const revealAfter = 3
 
-// Maximum distractors offered in Practice: common errors and steps out of order.
+// Distractors offered in Practice: up to three common errors of the steps due, and steps out
+// of order to make at least four wrong choices (two at least).
 const (
 	maxErrorChoices = 3
-	maxOrderChoices = 2
+	wrongChoices    = 4
+	minOrderChoices = 2
 )
 
 // Practice asks for the next action among the right next steps and plausible wrong ones (the
@@ -109,7 +111,7 @@ func (p *Practice) due() []int {
 }
 
 // deal builds the choices: every step due, up to maxErrorChoices of their common errors, and
-// up to maxOrderChoices steps not due yet (the nearest first, then one further on).
+// steps not due yet (the nearest, then others further on) to make wrongChoices wrong ones.
 func (p *Practice) deal() {
 	p.choices = nil
 	due := p.due()
@@ -131,9 +133,11 @@ func (p *Practice) deal() {
 			later = append(later, i)
 		}
 	}
-	if len(later) > maxOrderChoices {
-		far := later[1+p.rng.IntN(len(later)-1)]
-		later = []int{later[0], far}
+	n := max(minOrderChoices, wrongChoices-min(len(errs), maxErrorChoices))
+	if len(later) > n {
+		far := later[1:]
+		p.rng.Shuffle(len(far), func(a, b int) { far[a], far[b] = far[b], far[a] })
+		later = append([]int{later[0]}, far[:n-1]...)
 	}
 	for _, i := range later {
 		p.choices = append(p.choices, Choice{Kind: ChoiceStep, Index: i, Text: p.plan.Steps[i].Instruction})

@@ -2,6 +2,7 @@ package learning
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -191,4 +192,37 @@ func TestScoreTimeAndReports(t *testing.T) {
 	if r := o.Steps[4]; r.Location == nil || r.Location.DistanceMM != 4 || !r.Location.Within || r.Slow {
 		t.Errorf("site: %+v %+v", r, r.Location)
 	}
+}
+
+// FuzzScore: any sequence of actions, even nonsense, scores without panicking; a run passes
+// exactly when there is no critical failure; every step is reported once, done or omitted.
+func FuzzScore(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11})
+	f.Add([]byte{11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0})
+	f.Add([]byte{200, 201, 4, 4, 255})
+	pl := mustPlan(f, demoProcedure())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var acts []Action
+		for n, b := range data {
+			a := Action{Kind: ChoiceStep, Index: int(b % 16), At: t0.Add(time.Duration(n) * time.Second)}
+			if b >= 200 {
+				a.Kind, a.Index = ChoiceError, int(b-200)
+			}
+			if b%7 == 0 {
+				a.Location = &LocationAttempt{Hit: []string{"", "vein", "artery"}[b%3], DistanceMM: float64(b % 9)}
+			}
+			acts = append(acts, a)
+		}
+		o := Score(pl, acts, t0, t0.Add(time.Hour))
+		if o.Passed != (len(o.Failures) == 0) || len(o.Steps) != len(pl.Steps) || o.Score < 0 || o.Score > 1 {
+			t.Fatalf("outcome %+v", o)
+		}
+		seen := map[int]bool{}
+		for _, r := range o.Steps {
+			if seen[r.Step] || (r.Position == 0) != slices.Contains(o.Omitted, r.Step) {
+				t.Fatalf("step %d reported twice or omission mismatch: %+v", r.Step, o)
+			}
+			seen[r.Step] = true
+		}
+	})
 }

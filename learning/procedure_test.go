@@ -33,7 +33,7 @@ func demoProcedure() Procedure {
 	}}
 }
 
-func mustPlan(t *testing.T, p Procedure) *Plan {
+func mustPlan(t testing.TB, p Procedure) *Plan {
 	t.Helper()
 	pl, err := Compile(p)
 	if err != nil {

@@ -39,7 +39,7 @@ type procedures struct {
 	notice *widget.Label
 	left   *fyne.Container // the browse panel or a run's panel
 	browse fyne.CanvasObject
-	keys   *keyCatcher
+	keys   *procKeyCatcher
 	run    *procRun
 
 	// async runs slow work (loading files, the progress store) off the UI goroutine; tests
@@ -119,7 +119,7 @@ func (s *procedures) build() {
 	s.left = container.NewStack(s.browse)
 	root := container.NewHSplit(container.NewPadded(s.left), s.viewer)
 	root.Offset = 0.42
-	s.keys = newKeyCatcher(root)
+	s.keys = newProcKeyCatcher(root)
 	s.keys.onKey = s.key
 	s.keys.onRune = s.rune
 	s.describe()
@@ -144,7 +144,7 @@ func (s *procedures) setContent(c Content) {
 	}
 	s.async(func() {
 		procs, probs := p.LoadProcedures()
-		entries, probs := compileAll(procs, probs)
+		entries, probs := compileProcedures(procs, probs)
 		fyne.Do(func() {
 			if s.pack != p {
 				return // another pack was opened meanwhile
@@ -158,10 +158,10 @@ func (s *procedures) setContent(c Content) {
 	})
 }
 
-func compileAll(procs []content.Procedure, probs content.Problems) ([]procEntry, content.Problems) {
+func compileProcedures(procs []content.Procedure, probs content.Problems) ([]procEntry, content.Problems) {
 	var out []procEntry
 	for _, p := range procs {
-		plan, err := learning.Compile(toLearning(p))
+		plan, err := learning.Compile(procedureForLearning(p))
 		if err != nil {
 			probs = append(probs, &content.Error{File: p.File, Line: p.Line, Field: "procedures", Msg: err.Error()})
 			continue

@@ -26,17 +26,17 @@ func (r *procRun) showDebrief() {
 	}
 	segs := []widget.RichTextSegment{}
 	if o.Passed {
-		segs = append(segs, colored("Passed", theme.ColorNameSuccess))
+		segs = append(segs, coloredText("Passed", theme.ColorNameSuccess))
 	} else {
-		segs = append(segs, colored("Not passed", theme.ColorNameError))
+		segs = append(segs, coloredText("Not passed", theme.ColorNameError))
 	}
 	segs[0].(*widget.TextSegment).Style.SizeName = theme.SizeNameHeadingText
 	segs = append(segs, para(fmt.Sprintf("%d of %d steps done right, in order and in place. Time %s (a skilled run takes about %s).",
-		ok, len(o.Steps), duration(o.Time), duration(o.Expected))))
+		ok, len(o.Steps), durationText(o.Time), durationText(o.Expected))))
 	if len(o.Failures) > 0 {
 		segs = append(segs, subheading("Why it did not pass"))
 		for _, f := range o.Failures {
-			segs = append(segs, colored("• "+r.failureText(f), theme.ColorNameError))
+			segs = append(segs, coloredText("• "+r.failureText(f), theme.ColorNameError))
 		}
 	}
 	segs = append(segs, subheading("Step by step"))
@@ -61,12 +61,12 @@ func (r *procRun) showDebrief() {
 }
 
 func (r *procRun) failureText(f learning.Failure) string {
-	st := "“" + short(r.step(f.Step).Instruction) + "”"
+	st := "“" + stepShort(r.step(f.Step).Instruction) + "”"
 	switch f.Kind {
 	case learning.FailOmitted:
 		return "Critical step left out: " + st + "."
 	case learning.FailLate:
-		return fmt.Sprintf("Critical step done too late: %s came after “%s”, which needs it first.", st, short(r.step(f.Other).Instruction))
+		return fmt.Sprintf("Critical step done too late: %s came after “%s”, which needs it first.", st, stepShort(r.step(f.Other).Instruction))
 	case learning.FailError:
 		return "Critical error: “" + r.e.proc.Errors[f.Error].Text + "”"
 	case learning.FailAvoid:
@@ -80,12 +80,12 @@ func (r *procRun) failureText(f learning.Failure) string {
 func (r *procRun) stepDebrief(n int, rep learning.StepReport) []widget.RichTextSegment {
 	st := r.step(rep.Step)
 	if rep.OK {
-		line := fmt.Sprintf("✓ %d. %s — action %d, %s", n, short(st.Instruction), rep.Position, duration(rep.Time))
+		line := fmt.Sprintf("✓ %d. %s — action %d, %s", n, stepShort(st.Instruction), rep.Position, durationText(rep.Time))
 		if l := rep.Location; l != nil {
-			line += fmt.Sprintf("; site found, %s from the target", mm(l.DistanceMM))
+			line += fmt.Sprintf("; site found, %s from the target", mmText(l.DistanceMM))
 		}
 		if rep.Slow {
-			line += fmt.Sprintf(" (slow: about %s is usual)", duration(rep.Expected))
+			line += fmt.Sprintf(" (slow: about %s is usual)", durationText(rep.Expected))
 		}
 		return []widget.RichTextSegment{para(line)}
 	}
@@ -94,7 +94,7 @@ func (r *procRun) stepDebrief(n int, rep learning.StepReport) []widget.RichTextS
 		title += " (critical)"
 	}
 	happened, should := r.happened(rep)
-	segs := []widget.RichTextSegment{colored(title, theme.ColorNameError), para(strings.Join(happened, " "))}
+	segs := []widget.RichTextSegment{coloredText(title, theme.ColorNameError), para(strings.Join(happened, " "))}
 	if should != "" {
 		segs = append(segs, italic("What should have happened: "+should))
 	}
@@ -113,7 +113,7 @@ func (r *procRun) happened(rep learning.StepReport) (happened []string, should s
 		happened = append(happened, fmt.Sprintf("Instead, as action %d, you chose “%s”.", rep.Position, strings.TrimSuffix(e.Text, ".")))
 		should = e.Feedback
 	default:
-		happened = append(happened, fmt.Sprintf("Done as action %d (%s).", rep.Position, duration(rep.Time)))
+		happened = append(happened, fmt.Sprintf("Done as action %d (%s).", rep.Position, durationText(rep.Time)))
 	}
 	if rep.Order != nil {
 		happened = append(happened, "Done before "+r.stepList(rep.Order.Missing)+".")
@@ -128,12 +128,12 @@ func (r *procRun) happened(rep learning.StepReport) (happened []string, should s
 			happened = append(happened, "Your click missed the model.")
 			should = st.Rationale
 		case !l.Within:
-			happened = append(happened, fmt.Sprintf("Your click was %s from the site (within %s passes).", mm(l.DistanceMM), mm(l.ToleranceMM)))
+			happened = append(happened, fmt.Sprintf("Your click was %s from the site (within %s passes).", mmText(l.DistanceMM), mmText(l.ToleranceMM)))
 			should = st.Rationale
 		}
 	}
 	if rep.Slow {
-		happened = append(happened, fmt.Sprintf("Slow: %s where about %s is usual.", duration(rep.Time), duration(rep.Expected)))
+		happened = append(happened, fmt.Sprintf("Slow: %s where about %s is usual.", durationText(rep.Time), durationText(rep.Expected)))
 	}
 	if should == "" && rep.Critical {
 		should = st.Rationale
@@ -142,7 +142,7 @@ func (r *procRun) happened(rep learning.StepReport) (happened []string, should s
 }
 
 // duration says a time in minutes and seconds.
-func duration(d time.Duration) string {
+func durationText(d time.Duration) string {
 	s := int(d.Round(time.Second).Seconds())
 	switch {
 	case s < 60:

@@ -28,8 +28,8 @@ const (
 	focusNone
 )
 
-// toLearning turns a pack's procedure into the walkthrough's.
-func toLearning(p content.Procedure) learning.Procedure {
+// procedureForLearning turns a pack's procedure into the walkthrough's.
+func procedureForLearning(p content.Procedure) learning.Procedure {
 	out := learning.Procedure{ID: p.ID, Title: p.Title}
 	for _, s := range p.Steps {
 		ls := learning.ProcedureStep{ID: s.ID, Instruction: s.Instruction, Rationale: s.Rationale, Group: s.Group,
@@ -46,9 +46,9 @@ func toLearning(p content.Procedure) learning.Procedure {
 	return out
 }
 
-// framed lists the structures the camera fits for a focus: Frame, else the highlighted and
+// focusFramed lists the structures the camera fits for a focus: Frame, else the highlighted and
 // avoided ones.
-func framed(f content.Focus) []string {
+func focusFramed(f content.Focus) []string {
 	if len(f.Frame) > 0 {
 		return f.Frame
 	}
@@ -62,7 +62,7 @@ func focusPose(v *render.View, f content.Focus) (render.Pose, bool) {
 		t := render.Vec3{f.Target[0] / 1000, f.Target[1] / 1000, f.Target[2] / 1000}
 		return render.Pose{Target: t, Distance: f.DistanceMM / 1000, Yaw: yaw, Pitch: pitch}, true
 	}
-	ids := framed(f)
+	ids := focusFramed(f)
 	m := v.Model()
 	if len(ids) == 0 || m == nil {
 		return render.Pose{}, false
@@ -74,7 +74,7 @@ func focusPose(v *render.View, f content.Focus) (render.Pose, bool) {
 	return p, ok
 }
 
-// minFrameRadius (metres) is the least radius framed, so a step's anatomy is seen in its place.
+// minFrameRadius (metres) is the least radius focusFramed, so a step's anatomy is seen in its place.
 const minFrameRadius = 0.1
 
 // showFocus sets the view for a step's focus: states (skin stays ghosted, landmark markers show
@@ -85,8 +85,8 @@ func showFocus(v *render.View, f content.Focus, mode focusMode, move time.Durati
 	if m == nil {
 		return
 	}
-	highlight := set(f.Highlight)
-	ghost := set(f.Ghost)
+	highlight := idSet(f.Highlight)
+	ghost := idSet(f.Ghost)
 	v.SetStates(func(id string, _ render.State) render.State {
 		st := m.Scene.Part(id)
 		switch {
@@ -112,7 +112,7 @@ func showFocus(v *render.View, f content.Focus, mode focusMode, move time.Durati
 	}
 }
 
-func set(ids []string) map[string]bool {
+func idSet(ids []string) map[string]bool {
 	m := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		m[id] = true
@@ -120,7 +120,7 @@ func set(ids []string) map[string]bool {
 	return m
 }
 
-// measureClick turns a pick into a location attempt: the structure clicked and its distance in
+// measureClick turns a pick into a location procAttempt: the structure clicked and its distance in
 // millimetres from the target (0 on the target structure; to its nearest vertex otherwise).
 func measureClick(s *content.Scene, loc *content.Location, hit render.Hit, ok bool) learning.LocationAttempt {
 	if !ok || loc == nil {
@@ -128,7 +128,7 @@ func measureClick(s *content.Scene, loc *content.Location, hit render.Hit, ok bo
 	}
 	p := [3]float64{hit.Point[0] * 1000, hit.Point[1] * 1000, hit.Point[2] * 1000}
 	if loc.HasPoint {
-		return learning.LocationAttempt{Hit: hit.ID, DistanceMM: dist(p, loc.Point)}
+		return learning.LocationAttempt{Hit: hit.ID, DistanceMM: distMM(p, loc.Point)}
 	}
 	if hit.ID == loc.Structure {
 		return learning.LocationAttempt{Hit: hit.ID}
@@ -138,13 +138,13 @@ func measureClick(s *content.Scene, loc *content.Location, hit render.Hit, ok bo
 		pos := part.Mesh.Positions
 		for i := 0; i+2 < len(pos); i += 3 {
 			q := [3]float64{float64(pos[i]) * 1000, float64(pos[i+1]) * 1000, float64(pos[i+2]) * 1000}
-			best = math.Min(best, dist(p, q))
+			best = math.Min(best, distMM(p, q))
 		}
 	}
 	return learning.LocationAttempt{Hit: hit.ID, DistanceMM: best}
 }
 
-func dist(a, b [3]float64) float64 {
+func distMM(a, b [3]float64) float64 {
 	return math.Sqrt((a[0]-b[0])*(a[0]-b[0]) + (a[1]-b[1])*(a[1]-b[1]) + (a[2]-b[2])*(a[2]-b[2]))
 }
 
@@ -152,12 +152,12 @@ func dist(a, b [3]float64) float64 {
 // first focus that names a place.
 func overviewFocus(p content.Procedure) content.Focus {
 	for _, s := range p.Steps {
-		if s.Location != nil && len(framed(s.Focus)) > 0 {
+		if s.Location != nil && len(focusFramed(s.Focus)) > 0 {
 			return s.Focus
 		}
 	}
 	for _, s := range p.Steps {
-		if len(framed(s.Focus)) > 0 {
+		if len(focusFramed(s.Focus)) > 0 {
 			return s.Focus
 		}
 	}

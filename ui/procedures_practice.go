@@ -57,18 +57,18 @@ func (r *procRun) practiceChoose(c learning.Choice) {
 	switch fb.Kind {
 	case learning.FeedRight:
 		st := r.step(fb.Step)
-		segs = right("Right: "+st.Instruction, st.Rationale)
+		segs = feedRight("Right: "+st.Instruction, st.Rationale)
 		r.showStep(st, focusFull)
 	case learning.FeedLocate:
 		st := r.step(fb.Step)
-		segs = []widget.RichTextSegment{colored("✓ Right. Now show where on the model.", theme.ColorNameSuccess)}
+		segs = []widget.RichTextSegment{coloredText("✓ Right. Now show where on the model.", theme.ColorNameSuccess)}
 		r.showStep(st, focusWarnings)
 	case learning.FeedWrongError:
 		e := r.e.proc.Errors[fb.Error]
-		segs = wrong("Not that: “"+e.Text+"”", e.Feedback, fb.Critical)
+		segs = feedWrong("Not that: “"+e.Text+"”", e.Feedback, fb.Critical)
 	case learning.FeedWrongOrder:
-		segs = wrong("Not yet: “"+short(r.step(fb.Step).Instruction)+"” comes later.",
-			"First: "+r.stepList(fb.Missing)+".", fb.Critical)
+		segs = feedWrong("Not yet: “"+stepShort(r.step(fb.Step).Instruction)+"” comes later, after "+r.stepList(fb.Missing)+".",
+			"Think about what has to be done before it.", fb.Critical)
 	}
 	r.completed(fb.Completed)
 	r.showPractice(segs)
@@ -80,16 +80,16 @@ func (r *procRun) practiceLocate(i int, la learning.LocationAttempt) {
 	var segs []widget.RichTextSegment
 	switch fb.Kind {
 	case learning.FeedOnTarget:
-		segs = right(fmt.Sprintf("On target (%s from the site).", mm(fb.Distance)), st.Rationale)
+		segs = feedRight(fmt.Sprintf("On target (%s from the site).", mmText(fb.Distance)), st.Rationale)
 		r.showStep(st, focusFull)
 	case learning.FeedAvoidHit:
-		segs = wrong("That is the "+r.s.structureName(fb.Hit)+": keep clear of it.", "Try again.", fb.Critical)
+		segs = feedWrong("That is the "+r.s.structureName(fb.Hit)+": keep clear of it.", "Try again.", fb.Critical)
 	case learning.FeedOffTarget:
 		what := "You clicked empty space."
 		if fb.Hit != "" {
-			what = fmt.Sprintf("That is the %s, %s from the site.", r.s.structureName(fb.Hit), mm(fb.Distance))
+			what = fmt.Sprintf("That is the %s, %s from the site.", r.s.structureName(fb.Hit), mmText(fb.Distance))
 		}
-		segs = wrong(what, "Try again.", false)
+		segs = feedWrong(what, "Try again.", false)
 	}
 	if fb.Reveal && fb.Kind != learning.FeedOnTarget {
 		segs = append(segs, italic("The site is now shown on the model."))
@@ -120,7 +120,7 @@ func (r *procRun) completed(res *learning.StepResult) {
 	if res.Distance >= 0 {
 		detail["distance_mm"] = math.Round(res.Distance*10) / 10
 	}
-	r.s.record(attempt{item: item, skill: skill, ok: res.Correct, took: took, detail: detail})
+	r.s.record(procAttempt{item: item, skill: skill, ok: res.Correct, took: took, detail: detail})
 }
 
 func (r *procRun) practiceDone() {
@@ -182,7 +182,7 @@ func (r *procRun) finishTest() {
 	if o.Passed {
 		score = math.Max(o.Score, 0.01)
 	}
-	a := attempt{item: item, skill: skill, ok: o.Passed, score: score, took: o.Time, detail: r.testDetail(o),
+	a := procAttempt{item: item, skill: skill, ok: o.Passed, score: score, took: o.Time, detail: r.testDetail(o),
 		saved: func(_ progress.AttemptResult, err error) {
 			if err != nil {
 				r.saved = "Your result could not be saved: " + err.Error()
@@ -200,7 +200,7 @@ func (r *procRun) finishTest() {
 	r.showDebrief()
 }
 
-// testDetail is what is kept with a test attempt: enough to list what went wrong.
+// testDetail is what is kept with a test procAttempt: enough to list what went wrong.
 func (r *procRun) testDetail(o learning.Outcome) map[string]any {
 	ids := func(idx []int) []string {
 		out := make([]string, len(idx))
@@ -230,23 +230,23 @@ func failureKey(f learning.Failure) string {
 
 // --- feedback helpers
 
-func right(title, why string) []widget.RichTextSegment {
-	segs := []widget.RichTextSegment{colored("✓ "+title, theme.ColorNameSuccess)}
+func feedRight(title, why string) []widget.RichTextSegment {
+	segs := []widget.RichTextSegment{coloredText("✓ "+title, theme.ColorNameSuccess)}
 	if why != "" {
 		segs = append(segs, para(why))
 	}
 	return segs
 }
 
-func wrong(title, why string, critical bool) []widget.RichTextSegment {
-	segs := []widget.RichTextSegment{colored("✗ "+title, theme.ColorNameError), para(why)}
+func feedWrong(title, why string, critical bool) []widget.RichTextSegment {
+	segs := []widget.RichTextSegment{coloredText("✗ "+title, theme.ColorNameError), para(why)}
 	if critical {
-		segs = append(segs, colored("In a test this is a critical error: it fails the attempt.", theme.ColorNameError))
+		segs = append(segs, coloredText("In a test this would be a critical error and fail the attempt.", theme.ColorNameError))
 	}
 	return segs
 }
 
-func mm(d float64) string {
+func mmText(d float64) string {
 	if d < 1 {
 		return "less than 1 mm"
 	}
@@ -260,7 +260,7 @@ func (r *procRun) stepList(idx []int) string {
 		if k > 0 {
 			out += " and "
 		}
-		out += "“" + short(r.step(i).Instruction) + "”"
+		out += "“" + stepShort(r.step(i).Instruction) + "”"
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/osteon/osteon/content"
 	"github.com/osteon/osteon/learning"
 	"github.com/osteon/osteon/progress"
 )
@@ -81,24 +82,32 @@ func (s *procedures) refreshStatus() {
 		s.describe()
 		return
 	}
+	ids := s.ids()
+	s.async(func() {
+		out := readProcStatus(st, l.ID, p.ID, ids)
+		fyne.Do(func() { s.setStatus(p, l.ID, out) })
+	})
+}
+
+func (s *procedures) ids() []string {
 	ids := make([]string, len(s.entries))
 	for i, e := range s.entries {
 		ids[i] = e.proc.ID
 	}
-	s.async(func() {
-		out := readStatus(st, l.ID, p.ID, ids)
-		fyne.Do(func() {
-			if s.pack != p || s.u.learner == nil || s.u.learner.ID != l.ID {
-				return
-			}
-			s.status = out
-			s.list.Refresh()
-			s.describe()
-		})
-	})
+	return ids
 }
 
-func readStatus(st *progress.Store, learner progress.LearnerID, pack string, ids []string) map[string]procStatus {
+// setStatus shows the standing read for pack p and learner l, unless they procChanged meanwhile.
+func (s *procedures) setStatus(p *content.Pack, l progress.LearnerID, out map[string]procStatus) {
+	if s.pack != p || s.u.learner == nil || s.u.learner.ID != l {
+		return
+	}
+	s.status = out
+	s.list.Refresh()
+	s.describe()
+}
+
+func readProcStatus(st *progress.Store, learner progress.LearnerID, pack string, ids []string) map[string]procStatus {
 	ctx := context.Background()
 	out := map[string]procStatus{}
 	skills := make([]learning.SkillID, 0, len(ids))
@@ -125,8 +134,8 @@ func readStatus(st *progress.Store, learner progress.LearnerID, pack string, ids
 	return out
 }
 
-// attempt is one answer to record, with what to do once it is saved.
-type attempt struct {
+// procAttempt is one answer to record, with what to do once it is saved.
+type procAttempt struct {
 	item   learning.ItemID
 	skill  learning.SkillID
 	ok     bool
@@ -136,9 +145,9 @@ type attempt struct {
 	saved  func(res progress.AttemptResult, err error)
 }
 
-// record saves an attempt off the UI goroutine and reports back on it. It returns false when
+// record saves an procAttempt off the UI goroutine and reports back on it. It returns false when
 // nobody is signed in (nothing is saved).
-func (s *procedures) record(a attempt) bool {
+func (s *procedures) record(a procAttempt) bool {
 	st, l, p := s.u.store, s.u.learner, s.pack
 	if st == nil || l == nil || p == nil {
 		return false
@@ -149,16 +158,18 @@ func (s *procedures) record(a attempt) bool {
 	}
 	in := progress.AttemptInput{Learner: l.ID, Item: a.item, PackID: p.ID, PackVersion: p.Version, Correct: a.ok,
 		Score: a.score, Response: a.took, Skills: []learning.SkillID{a.skill}, Detail: detail}
+	ids := s.ids()
 	s.async(func() {
 		res, err := st.RecordAttempt(context.Background(), in)
 		if err != nil {
 			s.u.cfg.Log.Printf("procedures: record %s: %v", a.item, err)
 		}
+		status := readProcStatus(st, l.ID, p.ID, ids)
 		fyne.Do(func() {
+			s.setStatus(p, l.ID, status)
 			if a.saved != nil {
 				a.saved(res, err)
 			}
-			s.refreshStatus()
 		})
 	})
 	return true

@@ -39,7 +39,7 @@ type procRun struct {
 
 	header   *widget.Label
 	body     *widget.RichText
-	choices  *choiceList
+	choices  *procChoiceList
 	feedback *widget.RichText
 	buttons  *fyne.Container
 	root     fyne.CanvasObject
@@ -52,7 +52,7 @@ type procRun struct {
 }
 
 func newProcRun(s *procedures, e *procEntry, m runMode) *procRun {
-	r := &procRun{s: s, e: e, mode: m, choices: newChoiceList()}
+	r := &procRun{s: s, e: e, mode: m, choices: newProcChoiceList()}
 	r.header = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.header.Wrapping = fyne.TextWrapWord
 	r.body = widget.NewRichText()
@@ -193,7 +193,7 @@ func (r *procRun) showLearn() {
 	r.header.SetText(fmt.Sprintf("%s — Learn · step %d of %d", r.e.proc.Title, pos, n))
 	segs := []widget.RichTextSegment{subheading(st.Instruction)}
 	if st.Critical {
-		segs = append(segs, colored("Critical step: leaving it out, getting it wrong or doing it late fails a test.", theme.ColorNameError))
+		segs = append(segs, coloredText("Critical step: leaving it out, getting it wrong or doing it late fails a test.", theme.ColorNameError))
 	}
 	if st.Rationale != "" {
 		segs = append(segs, subheading("Why"), para(st.Rationale))
@@ -258,7 +258,7 @@ func (r *procRun) orderNote(i int) []widget.RichTextSegment {
 	var others []string
 	for _, o := range r.e.proc.Steps {
 		if o.Group == st.Group && o.ID != st.ID {
-			others = append(others, "“"+short(o.Instruction)+"”")
+			others = append(others, "“"+stepShort(o.Instruction)+"”")
 		}
 	}
 	return []widget.RichTextSegment{italic("In any order with " + strings.Join(others, " and ") + ".")}
@@ -271,7 +271,7 @@ func (r *procRun) anatomyNote(st content.ProcedureStep) []widget.RichTextSegment
 		segs = append(segs, field("On the model, highlighted (amber)", r.s.names(st.Focus.Highlight)))
 	}
 	if len(st.Focus.Avoid) > 0 {
-		segs = append(segs, colored("Keep clear of (magenta): "+r.s.names(st.Focus.Avoid), theme.ColorNameError))
+		segs = append(segs, coloredText("Keep clear of (magenta): "+r.s.names(st.Focus.Avoid), theme.ColorNameError))
 	}
 	return segs
 }
@@ -308,8 +308,8 @@ func (r *procRun) picked(hit render.Hit, ok bool) {
 	}
 }
 
-// colored is a paragraph in a theme colour.
-func colored(s string, c fyne.ThemeColorName) widget.RichTextSegment {
+// coloredText is a paragraph in a theme colour.
+func coloredText(s string, c fyne.ThemeColorName) widget.RichTextSegment {
 	st := widget.RichTextStyleParagraph
 	st.ColorName = c
 	return &widget.TextSegment{Text: s, Style: st}
@@ -317,7 +317,7 @@ func colored(s string, c fyne.ThemeColorName) widget.RichTextSegment {
 
 // short is the first clause of an instruction, for naming a step in a sentence: up to the
 // first colon, semicolon, bracket or ", and", cut at a word if still long.
-func short(s string) string {
+func stepShort(s string) string {
 	cut := len(s)
 	for _, sep := range []string{": ", "; ", " (", ", and ", ", then ", ", tight", ". "} {
 		if i := strings.Index(s, sep); i > 15 && i < cut {

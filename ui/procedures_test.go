@@ -62,8 +62,8 @@ func newProcTestUI(t *testing.T) (*UI, *procedures) {
 	return u, ps
 }
 
-// keyPress sends a key to whatever has focus, as the keyboard would.
-func keyPress(t *testing.T, u *UI, name fyne.KeyName) {
+// procKeyPress sends a key to whatever has focus, as the keyboard would.
+func procKeyPress(t *testing.T, u *UI, name fyne.KeyName) {
 	t.Helper()
 	f := u.win.Canvas().Focused()
 	if f == nil {
@@ -72,8 +72,8 @@ func keyPress(t *testing.T, u *UI, name fyne.KeyName) {
 	f.TypedKey(&fyne.KeyEvent{Name: name})
 }
 
-// typeKeys types runes into whatever has focus.
-func typeKeys(t *testing.T, u *UI, s string) {
+// procTypeKeys types runes into whatever has focus.
+func procTypeKeys(t *testing.T, u *UI, s string) {
 	t.Helper()
 	f := u.win.Canvas().Focused()
 	if f == nil {
@@ -84,7 +84,7 @@ func typeKeys(t *testing.T, u *UI, s string) {
 	}
 }
 
-func richString(r *widget.RichText) string {
+func procRichString(r *widget.RichText) string {
 	var b strings.Builder
 	for _, s := range r.Segments {
 		b.WriteString(s.Textual())
@@ -93,15 +93,15 @@ func richString(r *widget.RichText) string {
 	return b.String()
 }
 
-// openProcedure selects a procedure by id in the list and starts a mode with its letter key.
-func openProcedure(t *testing.T, u *UI, ps *procedures, id, letter string) *procRun {
+// procOpen selects a procedure by id in the list and starts a mode with its letter key.
+func procOpen(t *testing.T, u *UI, ps *procedures, id, letter string) *procRun {
 	t.Helper()
 	for i, e := range ps.entries {
 		if e.proc.ID == id {
 			ps.list.Select(i)
 		}
 	}
-	typeKeys(t, u, letter)
+	procTypeKeys(t, u, letter)
 	if ps.run == nil {
 		t.Fatalf("%q did not start a run", letter)
 	}
@@ -110,14 +110,14 @@ func openProcedure(t *testing.T, u *UI, ps *procedures, id, letter string) *proc
 
 func TestProcedureLearnRun(t *testing.T) {
 	u, ps := newProcTestUI(t)
-	r := openProcedure(t, u, ps, "venepuncture-antecubital", "l")
+	r := procOpen(t, u, ps, "venepuncture-antecubital", "l")
 	n := len(r.e.proc.Steps)
 	for k := 1; k <= n; k++ {
 		if want := fmt.Sprintf("step %d of %d", k, n); !strings.Contains(r.header.Text, want) {
 			t.Fatalf("header %q, want %q", r.header.Text, want)
 		}
 		st := r.step(r.learn.Step())
-		if !strings.Contains(richString(r.body), st.Instruction) {
+		if !strings.Contains(procRichString(r.body), st.Instruction) {
 			t.Fatalf("step %d body lacks its instruction", k)
 		}
 		for _, id := range st.Focus.Highlight {
@@ -129,32 +129,32 @@ func TestProcedureLearnRun(t *testing.T) {
 			t.Errorf("step %s: skin not ghosted", st.ID)
 		}
 		if st.ID == "select-vein" {
-			if !strings.Contains(richString(r.body), "Keep clear of (magenta): Brachial artery, Median nerve") {
-				t.Errorf("select-vein body:\n%s", richString(r.body))
+			if !strings.Contains(procRichString(r.body), "Keep clear of (magenta): Brachial artery, Median nerve") {
+				t.Errorf("select-vein body:\n%s", procRichString(r.body))
 			}
 			if ps.view.State("osteon:landmark-deltoid-injection-site") != render.Hidden {
 				t.Error("an unrelated landmark shows")
 			}
 			// Back and forward again at the learner's pace.
-			keyPress(t, u, fyne.KeyLeft)
+			procKeyPress(t, u, fyne.KeyLeft)
 			if r.step(r.learn.Step()).ID != "tourniquet" {
 				t.Fatalf("Left went to %s", r.step(r.learn.Step()).ID)
 			}
-			keyPress(t, u, fyne.KeyRight)
+			procKeyPress(t, u, fyne.KeyRight)
 		}
-		keyPress(t, u, fyne.KeyRight)
+		procKeyPress(t, u, fyne.KeyRight)
 	}
-	if !r.ended || !strings.Contains(richString(r.body), "every step") {
-		t.Fatalf("Learn did not end: %s", richString(r.body))
+	if !r.ended || !strings.Contains(procRichString(r.body), "every step") {
+		t.Fatalf("Learn did not end: %s", procRichString(r.body))
 	}
-	typeKeys(t, u, "4") // Back to procedures
+	procTypeKeys(t, u, "4") // Back to procedures
 	if ps.run != nil {
 		t.Fatal("4 at the end did not leave")
 	}
 }
 
-// readyChoice is the index of a right choice among those shown (a step that is due).
-func readyChoice(r *procRun) int {
+// procReadyChoice is the index of a right choice among those shown (a step that is due).
+func procReadyChoice(r *procRun) int {
 	done := r.prac.DoneSteps()
 	for i, c := range r.shown {
 		if c.Kind != learning.ChoiceStep {
@@ -171,8 +171,8 @@ func readyChoice(r *procRun) int {
 	return -1
 }
 
-// tapStructure taps the viewer where the model shows structure id.
-func tapStructure(t *testing.T, ps *procedures, id string) {
+// procTapStructure taps the viewer where the model shows structure id.
+func procTapStructure(t *testing.T, ps *procedures, id string) {
 	t.Helper()
 	s := ps.viewer.Size()
 	for y := float32(3); y < s.Height; y += 3 {
@@ -189,33 +189,33 @@ func tapStructure(t *testing.T, ps *procedures, id string) {
 
 func TestProcedurePracticeRun(t *testing.T) {
 	u, ps := newProcTestUI(t)
-	r := openProcedure(t, u, ps, "venepuncture-antecubital", "p")
+	r := procOpen(t, u, ps, "venepuncture-antecubital", "p")
 	// A wrong choice first: feedback, and the step it belongs to is not right first time.
 	wrongAt := -1
 	for i, c := range r.shown {
-		if c.Kind == learning.ChoiceError || c.Kind == learning.ChoiceStep && i != readyChoice(r) {
+		if c.Kind == learning.ChoiceError || c.Kind == learning.ChoiceStep && i != procReadyChoice(r) {
 			wrongAt = i
 			break
 		}
 	}
-	typeKeys(t, u, fmt.Sprint(wrongAt+1))
-	if fb := richString(r.feedback); !strings.Contains(fb, "✗") {
+	procTypeKeys(t, u, fmt.Sprint(wrongAt+1))
+	if fb := procRichString(r.feedback); !strings.Contains(fb, "✗") {
 		t.Fatalf("feedback after a wrong choice: %s", fb)
 	}
 	for steps := 0; !r.prac.Done() && steps < 100; steps++ {
 		if i, waiting := r.prac.Awaiting(); waiting {
 			st := r.step(i)
-			tapStructure(t, ps, "osteon:brachial-artery") // the artery, to be avoided
-			if fb := richString(r.feedback); !strings.Contains(fb, "Brachial artery: keep clear") || !strings.Contains(fb, "critical") {
+			procTapStructure(t, ps, "osteon:brachial-artery") // the artery, to be avoided
+			if fb := procRichString(r.feedback); !strings.Contains(fb, "Brachial artery: keep clear") || !strings.Contains(fb, "critical") {
 				t.Fatalf("feedback after clicking the artery: %s", fb)
 			}
-			tapStructure(t, ps, st.Location.Structure)
-			if fb := richString(r.feedback); !strings.Contains(fb, "On target") {
+			procTapStructure(t, ps, st.Location.Structure)
+			if fb := procRichString(r.feedback); !strings.Contains(fb, "On target") {
 				t.Fatalf("feedback after clicking the vein: %s", fb)
 			}
 			continue
 		}
-		i := readyChoice(r)
+		i := procReadyChoice(r)
 		if i < 0 {
 			t.Fatalf("no right choice among %+v (done %v)", r.shown, r.prac.DoneSteps())
 		}
@@ -223,15 +223,15 @@ func TestProcedurePracticeRun(t *testing.T) {
 			if k > 20 {
 				t.Fatalf("Down does not reach choice %d (at %d)", i, r.choices.selected)
 			}
-			keyPress(t, u, fyne.KeyDown)
+			procKeyPress(t, u, fyne.KeyDown)
 		}
-		keyPress(t, u, fyne.KeyReturn)
-		if fb := richString(r.feedback); !strings.Contains(fb, "✓") {
+		procKeyPress(t, u, fyne.KeyReturn)
+		if fb := procRichString(r.feedback); !strings.Contains(fb, "✓") {
 			t.Fatalf("feedback after a right choice: %s", fb)
 		}
 	}
-	if !r.ended || !strings.Contains(richString(r.body), "Practice complete") {
-		t.Fatalf("practice did not end: %s", richString(r.body))
+	if !r.ended || !strings.Contains(procRichString(r.body), "Practice complete") {
+		t.Fatalf("practice did not end: %s", procRichString(r.body))
 	}
 	atts, err := u.store.Attempts(context.Background(), u.learner.ID, progress.AttemptFilter{Kind: learning.KindProcedureStep})
 	if err != nil || len(atts) != len(r.e.proc.Steps) {
@@ -256,52 +256,52 @@ func TestProcedurePracticeRun(t *testing.T) {
 
 // pick chooses the step or error id in a Test: by number key when it is among the first nine,
 // else with the arrow keys and Enter.
-func pick(t *testing.T, u *UI, r *procRun, id string) {
+func procPick(t *testing.T, u *UI, r *procRun, id string) {
 	t.Helper()
 	for i, c := range r.shown {
 		if c.Kind == learning.ChoiceStep && r.step(c.Index).ID == id ||
 			c.Kind == learning.ChoiceError && r.e.proc.Errors[c.Index].ID == id {
 			if i < 9 {
-				typeKeys(t, u, fmt.Sprint(i+1))
+				procTypeKeys(t, u, fmt.Sprint(i+1))
 				return
 			}
 			for r.choices.selected != i {
-				keyPress(t, u, fyne.KeyDown)
+				procKeyPress(t, u, fyne.KeyDown)
 			}
-			keyPress(t, u, fyne.KeyReturn)
+			procKeyPress(t, u, fyne.KeyReturn)
 			return
 		}
 	}
 	t.Fatalf("%s is not offered", id)
 }
 
-// runTest takes a Test of venepuncture doing the steps in order, with replace swapping some
+// procRunTest takes a Test of venepuncture doing the steps in order, with replace swapping some
 // for others ("release-tourniquet" -> "tourniquet-on-withdrawal"), and returns the debrief.
-func runTest(t *testing.T, u *UI, ps *procedures, order []string) (*procRun, string) {
+func procRunTest(t *testing.T, u *UI, ps *procedures, order []string) (*procRun, string) {
 	t.Helper()
-	r := openProcedure(t, u, ps, "venepuncture-antecubital", "t")
+	r := procOpen(t, u, ps, "venepuncture-antecubital", "t")
 	for _, id := range order {
-		pick(t, u, r, id)
+		procPick(t, u, r, id)
 		if i, waiting := r.test.Awaiting(); waiting {
-			if hint := richString(r.feedback); hint != "" {
+			if hint := procRichString(r.feedback); hint != "" {
 				t.Errorf("a hint in a test: %s", hint)
 			}
 			if ps.view.State(r.step(i).Location.Structure) == render.Highlighted {
 				t.Error("the site is highlighted in a test")
 			}
-			tapStructure(t, ps, r.step(i).Location.Structure)
+			procTapStructure(t, ps, r.step(i).Location.Structure)
 		}
 	}
 	if !r.ended || r.outcome == nil {
 		t.Fatalf("the test did not end; choices %v", r.shown)
 	}
-	return r, richString(r.body)
+	return r, procRichString(r.body)
 }
 
-var venepunctureOrder = []string{"prepare", "identify", "consent", "hand-hygiene", "position", "tourniquet", "select-vein", "gloves",
+var procVenepunctureOrder = []string{"prepare", "identify", "consent", "hand-hygiene", "position", "tourniquet", "select-vein", "gloves",
 	"clean-skin", "insert", "fill-tubes", "release-tourniquet", "withdraw", "sharps", "label", "check-site", "finish"}
 
-func replaced(order []string, pairs ...string) []string {
+func procReplaced(order []string, pairs ...string) []string {
 	out := append([]string(nil), order...)
 	for i, id := range order {
 		for k := 0; k+1 < len(pairs); k += 2 {
@@ -319,7 +319,7 @@ func TestProcedureTestRuns(t *testing.T) {
 	item, _ := learning.ProcedureTestItem("osteon-builtin", "venepuncture-antecubital")
 
 	// Fails on a critical error, whatever else went right.
-	r, debrief := runTest(t, u, ps, replaced(venepunctureOrder, "release-tourniquet", "tourniquet-on-withdrawal"))
+	r, debrief := procRunTest(t, u, ps, procReplaced(procVenepunctureOrder, "release-tourniquet", "tourniquet-on-withdrawal"))
 	for _, want := range []string{"Not passed", "Why it did not pass", "Critical error: “Withdraw the needle first, then release the tourniquet.”",
 		"✗ 12. Release the tourniquet as soon as blood is flowing", "Instead, as action 12, you chose “Withdraw the needle first",
 		"What should have happened: With the tourniquet still on", "Saved."} {
@@ -330,10 +330,10 @@ func TestProcedureTestRuns(t *testing.T) {
 	if r.outcome.Passed {
 		t.Fatal("passed despite a critical error")
 	}
-	typeKeys(t, u, "1") // Take the test again
+	procTypeKeys(t, u, "1") // Take the test again
 
 	// Passes with an order error listed: the tourniquet before positioning the arm.
-	_, debrief = runTest(t, u, ps, replaced(venepunctureOrder, "position", "tourniquet", "tourniquet", "position"))
+	_, debrief = procRunTest(t, u, ps, procReplaced(procVenepunctureOrder, "position", "tourniquet", "tourniquet", "position"))
 	for _, want := range []string{"Passed", "16 of 17 steps done right", "✓ 5. Seat the patient with the arm straight", "✗ 6. Apply the tourniquet",
 		"Done before “Seat the patient with the arm straight, supported and turned palm up”", "What should have happened: Do it after “Seat the patient",
 		"✓ 7. Palpate and choose the median cubital vein across the antecubital fossa — action 7", "site found"} {
@@ -351,7 +351,7 @@ func TestProcedureTestRuns(t *testing.T) {
 	if !strings.Contains(debrief, "1 of 2 tests passed; not yet proficient") {
 		t.Errorf("no learning curve in the debrief:\n%s", debrief)
 	}
-	keyPress(t, u, fyne.KeyEscape)
+	procKeyPress(t, u, fyne.KeyEscape)
 	if ps.run != nil || !strings.Contains(ps.statusLine("venepuncture-antecubital"), "1 of 2 tests passed") {
 		t.Errorf("after Esc: run %v, status %q", ps.run != nil, ps.statusLine("venepuncture-antecubital"))
 	}

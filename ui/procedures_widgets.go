@@ -12,9 +12,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// choiceRow is one action to choose: its number key and its text, wrapped. Tapping chooses it;
+// procChoiceRow is one action to choose: its number key and its text, wrapped. Tapping chooses it;
 // the selected row (moved with the arrow keys) is shaded.
-type choiceRow struct {
+type procChoiceRow struct {
 	widget.BaseWidget
 	key      string
 	text     string
@@ -24,39 +24,39 @@ type choiceRow struct {
 }
 
 var (
-	_ fyne.Tappable     = (*choiceRow)(nil)
-	_ desktop.Hoverable = (*choiceRow)(nil)
+	_ fyne.Tappable     = (*procChoiceRow)(nil)
+	_ desktop.Hoverable = (*procChoiceRow)(nil)
 )
 
-func newChoiceRow(key, text string, onTap func()) *choiceRow {
-	r := &choiceRow{key: key, text: text, onTap: onTap}
+func newProcChoiceRow(key, text string, onTap func()) *procChoiceRow {
+	r := &procChoiceRow{key: key, text: text, onTap: onTap}
 	r.ExtendBaseWidget(r)
 	return r
 }
 
 // CreateRenderer builds the background, the key and the wrapped text once.
-func (r *choiceRow) CreateRenderer() fyne.WidgetRenderer {
+func (r *procChoiceRow) CreateRenderer() fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(color.Transparent)
 	bg.CornerRadius = theme.InputRadiusSize()
 	key := widget.NewLabelWithStyle(r.key, fyne.TextAlignCenter, fyne.TextStyle{Bold: true, Monospace: true})
 	text := widget.NewLabel(r.text)
 	text.Wrapping = fyne.TextWrapWord
-	c := &choiceRowRenderer{row: r, bg: bg, key: key, text: text,
+	c := &procChoiceRowRenderer{row: r, bg: bg, key: key, text: text,
 		WidgetRenderer: widget.NewSimpleRenderer(container.NewStack(bg, container.NewBorder(nil, nil, key, nil, text)))}
 	c.Refresh()
 	return c
 }
 
-// choiceRowRenderer lays out like a simple renderer and recolours on Refresh.
-type choiceRowRenderer struct {
+// procChoiceRowRenderer lays out like a simple renderer and recolours on Refresh.
+type procChoiceRowRenderer struct {
 	fyne.WidgetRenderer
-	row  *choiceRow
+	row  *procChoiceRow
 	bg   *canvas.Rectangle
 	key  *widget.Label
 	text *widget.Label
 }
 
-func (c *choiceRowRenderer) Refresh() {
+func (c *procChoiceRowRenderer) Refresh() {
 	th := c.row.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	switch {
@@ -77,35 +77,35 @@ func (c *choiceRowRenderer) Refresh() {
 }
 
 // Tapped chooses the row.
-func (r *choiceRow) Tapped(*fyne.PointEvent) {
+func (r *procChoiceRow) Tapped(*fyne.PointEvent) {
 	if r.onTap != nil {
 		r.onTap()
 	}
 }
 
 // MouseIn shades the row under the pointer.
-func (r *choiceRow) MouseIn(*desktop.MouseEvent) { r.hovered = true; r.Refresh() }
+func (r *procChoiceRow) MouseIn(*desktop.MouseEvent) { r.hovered = true; r.Refresh() }
 
 // MouseMoved does nothing more.
-func (r *choiceRow) MouseMoved(*desktop.MouseEvent) {}
+func (r *procChoiceRow) MouseMoved(*desktop.MouseEvent) {}
 
 // MouseOut removes the shade.
-func (r *choiceRow) MouseOut() { r.hovered = false; r.Refresh() }
+func (r *procChoiceRow) MouseOut() { r.hovered = false; r.Refresh() }
 
-// choiceList shows numbered choices; number keys, arrows and Enter choose among them.
-type choiceList struct {
+// procChoiceList shows numbered choices; number keys, arrows and Enter choose among them.
+type procChoiceList struct {
 	box      *fyne.Container
-	rows     []*choiceRow
+	rows     []*procChoiceRow
 	selected int
 	onChoose func(i int)
 }
 
-func newChoiceList() *choiceList {
-	return &choiceList{box: container.NewVBox()}
+func newProcChoiceList() *procChoiceList {
+	return &procChoiceList{box: container.NewVBox()}
 }
 
 // set shows texts as the choices, the first selected.
-func (l *choiceList) set(texts []string) {
+func (l *procChoiceList) set(texts []string) {
 	l.rows = nil
 	objs := make([]fyne.CanvasObject, len(texts))
 	for i, t := range texts {
@@ -113,7 +113,7 @@ func (l *choiceList) set(texts []string) {
 		if i < 9 {
 			key = fmt.Sprint(i + 1)
 		}
-		row := newChoiceRow(key, t, func() { l.choose(i) })
+		row := newProcChoiceRow(key, t, func() { l.choose(i) })
 		l.rows = append(l.rows, row)
 		objs[i] = row
 	}
@@ -123,7 +123,7 @@ func (l *choiceList) set(texts []string) {
 	l.mark()
 }
 
-func (l *choiceList) mark() {
+func (l *procChoiceList) mark() {
 	for i, r := range l.rows {
 		if sel := i == l.selected; r.selected != sel {
 			r.selected = sel
@@ -132,7 +132,7 @@ func (l *choiceList) mark() {
 	}
 }
 
-func (l *choiceList) move(d int) {
+func (l *procChoiceList) move(d int) {
 	if len(l.rows) == 0 {
 		return
 	}
@@ -140,14 +140,14 @@ func (l *choiceList) move(d int) {
 	l.mark()
 }
 
-func (l *choiceList) choose(i int) {
+func (l *procChoiceList) choose(i int) {
 	if i >= 0 && i < len(l.rows) && l.onChoose != nil {
 		l.onChoose(i)
 	}
 }
 
 // key handles a key for the list; false if it is not the list's.
-func (l *choiceList) key(name fyne.KeyName) bool {
+func (l *procChoiceList) key(name fyne.KeyName) bool {
 	switch name {
 	case fyne.KeyUp:
 		l.move(-1)
@@ -162,7 +162,7 @@ func (l *choiceList) key(name fyne.KeyName) bool {
 }
 
 // rune chooses by number key; false if it is not one.
-func (l *choiceList) rune(r rune) bool {
+func (l *procChoiceList) rune(r rune) bool {
 	if r >= '1' && r <= '9' {
 		l.choose(int(r - '1'))
 		return true
@@ -170,9 +170,9 @@ func (l *choiceList) rune(r rune) bool {
 	return false
 }
 
-// keyCatcher holds the Procedures screen and takes its keys while nothing else has focus: a
+// procKeyCatcher holds the Procedures screen and takes its keys while nothing else has focus: a
 // tap on an empty part of the screen gives it focus.
-type keyCatcher struct {
+type procKeyCatcher struct {
 	widget.BaseWidget
 	content fyne.CanvasObject
 	onKey   func(*fyne.KeyEvent)
@@ -180,41 +180,43 @@ type keyCatcher struct {
 }
 
 var (
-	_ fyne.Focusable = (*keyCatcher)(nil)
-	_ fyne.Tappable  = (*keyCatcher)(nil)
+	_ fyne.Focusable = (*procKeyCatcher)(nil)
+	_ fyne.Tappable  = (*procKeyCatcher)(nil)
 )
 
-func newKeyCatcher(content fyne.CanvasObject) *keyCatcher {
-	k := &keyCatcher{content: content}
+func newProcKeyCatcher(content fyne.CanvasObject) *procKeyCatcher {
+	k := &procKeyCatcher{content: content}
 	k.ExtendBaseWidget(k)
 	return k
 }
 
 // CreateRenderer shows the content.
-func (k *keyCatcher) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(k.content) }
+func (k *procKeyCatcher) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(k.content)
+}
 
 // Tapped takes the focus.
-func (k *keyCatcher) Tapped(*fyne.PointEvent) { k.focus() }
+func (k *procKeyCatcher) Tapped(*fyne.PointEvent) { k.focus() }
 
-func (k *keyCatcher) focus() {
+func (k *procKeyCatcher) focus() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(k); c != nil {
 		c.Focus(k)
 	}
 }
 
 // FocusGained and FocusLost need no drawing.
-func (k *keyCatcher) FocusGained() {}
-func (k *keyCatcher) FocusLost()   {}
+func (k *procKeyCatcher) FocusGained() {}
+func (k *procKeyCatcher) FocusLost()   {}
 
 // TypedKey passes keys on.
-func (k *keyCatcher) TypedKey(ev *fyne.KeyEvent) {
+func (k *procKeyCatcher) TypedKey(ev *fyne.KeyEvent) {
 	if k.onKey != nil {
 		k.onKey(ev)
 	}
 }
 
 // TypedRune passes runes on.
-func (k *keyCatcher) TypedRune(r rune) {
+func (k *procKeyCatcher) TypedRune(r rune) {
 	if k.onRune != nil {
 		k.onRune(r)
 	}
