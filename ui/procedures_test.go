@@ -356,3 +356,43 @@ func TestProcedureTestRuns(t *testing.T) {
 		t.Errorf("after Esc: run %v, status %q", ps.run != nil, ps.statusLine("venepuncture-antecubital"))
 	}
 }
+
+// TestProcedureSitesCanBeClicked: at every location step of the built-in procedures, seen as
+// a Test shows it (no highlight, landmark markers hidden), some pixel of the view picks a point
+// within the step's tolerance, so the step can be passed by clicking.
+func TestProcedureSitesCanBeClicked(t *testing.T) {
+	p, err := content.OpenPack(assets.BuiltinPack(), "built-in")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := content.LoadPackScene(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	procs, _ := p.LoadProcedures()
+	v := render.NewView(nil)
+	v.SetModel(render.NewModel(s))
+	v.Resize(360, 420)
+	for _, pr := range procs {
+		for _, st := range pr.Steps {
+			if st.Location == nil {
+				continue
+			}
+			showFocus(v, st.Focus, focusNone, 0)
+			best := 1e9
+			for y := 2.0; y < 420; y += 2 {
+				for x := 2.0; x < 360; x += 2 {
+					hit, ok := v.Pick(x, y)
+					if la := measureClick(s, st.Location, hit, ok); ok && la.Hit != "" {
+						best = min(best, la.DistanceMM)
+					}
+				}
+			}
+			if best > st.Location.ToleranceMM {
+				t.Errorf("%s/%s: the nearest click lands %.1f mm from the site (tolerance %.0f mm)", pr.ID, st.ID, best, st.Location.ToleranceMM)
+			} else {
+				t.Logf("%s/%s: best click %.1f mm from the site", pr.ID, st.ID, best)
+			}
+		}
+	}
+}
