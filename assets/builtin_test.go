@@ -43,3 +43,36 @@ func TestBuiltinPackMatchesModel(t *testing.T) {
 		t.Errorf("%d structures, schematic %v", len(packScene.Parts), packScene.Schematic)
 	}
 }
+
+// TestBuiltinProcedures: the four built-in procedures load without problems, each with its
+// references, critical steps and at least five common errors.
+func TestBuiltinProcedures(t *testing.T) {
+	p, err := content.OpenPack(BuiltinPack(), "built-in pack")
+	if err != nil {
+		t.Fatal(err)
+	}
+	procs, probs := p.LoadProcedures()
+	if len(probs) > 0 {
+		t.Fatalf("problems:\n%v", probs)
+	}
+	var ids []string
+	for _, pr := range procs {
+		ids = append(ids, pr.ID)
+		critical, located := 0, 0
+		for _, s := range pr.Steps {
+			if s.Critical {
+				critical++
+			}
+			if s.Location != nil {
+				located++
+			}
+		}
+		if len(pr.References) == 0 || critical < 4 || located != 1 || len(pr.Errors) < 5 {
+			t.Errorf("%s: %d references, %d critical steps, %d location steps, %d errors", pr.ID, len(pr.References), critical, located, len(pr.Errors))
+		}
+	}
+	want := []string{"venepuncture-antecubital", "peripheral-iv-cannulation", "radial-arterial-sampling", "deltoid-im-injection"}
+	if diff := cmp.Diff(want, ids); diff != "" {
+		t.Errorf("procedures (-want +got):\n%s", diff)
+	}
+}

@@ -55,8 +55,9 @@ title = "Palpate the humerus"
 structures = ["FMA3"]
 
 [[procedures.steps]]
-text = "Find the square"
-structure = "FMA2"
+id = "find"
+instruction = "Find the square"
+location = { structure = "FMA2" }
 `
 
 const demoQuiz = `[[items]]
@@ -119,7 +120,7 @@ func TestValidatePackProblems(t *testing.T) {
 		{"missing procedures", func(f fstest.MapFS) { delete(f, "procedures/basic.toml") },
 			[]string{`demo/pack.toml:7: procedures[0]: procedures file "procedures/basic.toml" is not in the pack`}},
 		{"unknown structure in procedure", func(f fstest.MapFS) { replaceIn(t, f, "procedures/basic.toml", `"FMA2"`, `"FMA99"`) },
-			[]string{`demo/procedures/basic.toml:8: procedures[0].steps[0].structure: "FMA99" is not a structure in this pack`}},
+			[]string{`demo/procedures/basic.toml:9: procedures[0].steps[0].location.structure: "FMA99" is not a structure in this pack`}},
 		{"duplicate quiz id", func(f fstest.MapFS) {
 			f["quiz/basic.toml"] = &fstest.MapFile{Data: []byte(demoQuiz + "\n[[items]]\nid = \"q1\"\n")}
 		}, []string{`demo/quiz/basic.toml:7: items[1].id: duplicate id "q1" (first used by items[0])`}},

@@ -30,11 +30,7 @@ func (u *UI) screens() []*screen {
 				"by choosing or typing, and answer your packs' own questions. Each item comes back just before you would "+
 				"forget it, and new items start where your mastery is weakest.")
 		}},
-		{title: "Procedures", icon: theme.ListIcon(), build: func() fyne.CanvasObject {
-			return comingScreen("Procedures", "Step-by-step clinical procedures beside the 3D model, such as venepuncture at the "+
-				"antecubital fossa: Learn each step and why, Practise choosing the next action, and Test yourself with "+
-				"a debrief scored the way skills assessments are.")
-		}},
+		{title: "Procedures", icon: theme.ListIcon(), build: u.proceduresScreen},
 		{title: "Drills", icon: theme.MediaFastForwardIcon(), build: u.drillsScreen},
 		{title: "Progress", icon: theme.InfoIcon(), build: u.progressScreen},
 		{title: "Packs", icon: theme.StorageIcon(), build: u.packsScreen},
