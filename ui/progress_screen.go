@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/osteon/osteon/content"
 	"github.com/osteon/osteon/learning"
 	"github.com/osteon/osteon/progress"
 	"github.com/osteon/osteon/render"
@@ -124,11 +125,11 @@ func (p *progressScreen) refresh() {
 			widget.NewButtonWithIcon("Choose profile", theme.AccountIcon(), u.showProfiles))
 		return
 	}
-	st, l := u.store, *u.learner
+	st, l, pack := u.store, *u.learner, u.current.Pack
 	p.loads++
 	n := p.loads
 	p.bg(func() {
-		d, err := loadProgress(context.Background(), st, l)
+		d, err := loadProgress(context.Background(), st, l, procedureTitles(pack))
 		fyne.Do(func() {
 			if n != p.loads {
 				return // a newer refresh is on its way
@@ -160,7 +161,7 @@ func (p *progressScreen) showMessage(title, text string, action fyne.CanvasObjec
 }
 
 // loadProgress reads everything the screen shows for one learner.
-func loadProgress(ctx context.Context, st *progress.Store, l progress.Learner) (*progressData, error) {
+func loadProgress(ctx context.Context, st *progress.Store, l progress.Learner, titles map[string]string) (*progressData, error) {
 	d := &progressData{learner: l}
 	var err error
 	if d.learner, err = st.Learner(ctx, l.ID); err != nil {
@@ -192,7 +193,7 @@ func loadProgress(ctx context.Context, st *progress.Store, l progress.Learner) (
 	if d.drills, err = loadDrills(ctx, st, l.ID); err != nil {
 		return nil, err
 	}
-	if d.procedures, err = loadProcedures(ctx, st, l.ID); err != nil {
+	if d.procedures, err = loadProcedures(ctx, st, l.ID, titles); err != nil {
 		return nil, err
 	}
 	if d.leaderboard, err = st.Leaderboard(ctx, 10); err != nil {
@@ -241,7 +242,7 @@ func drillTitle(r progress.DrillRun) string {
 }
 
 // loadProcedures charts a CUSUM over the outcomes of each procedure tested.
-func loadProcedures(ctx context.Context, st *progress.Store, id progress.LearnerID) ([]procedureTrace, error) {
+func loadProcedures(ctx context.Context, st *progress.Store, id progress.LearnerID, titles map[string]string) ([]procedureTrace, error) {
 	atts, err := st.Attempts(ctx, id, progress.AttemptFilter{Kind: learning.KindProcedureTest})
 	if err != nil {
 		return nil, err
@@ -264,9 +265,27 @@ func loadProcedures(ctx context.Context, st *progress.Store, id progress.Learner
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, procedureTrace{item: it, title: procedureTitle(it), outcomes: outcomes, cusum: res})
+		title := titles[it.Subject()]
+		if title == "" {
+			title = procedureTitle(it)
+		}
+		out = append(out, procedureTrace{item: it, title: title, outcomes: outcomes, cusum: res})
 	}
 	return out, nil
+}
+
+// procedureTitles maps the subjects of a pack's procedure items ("<pack>/<procedure>") to their
+// titles; procedures from other packs fall back to procedureTitle (background goroutine).
+func procedureTitles(p *content.Pack) map[string]string {
+	titles := map[string]string{}
+	if p == nil {
+		return titles
+	}
+	procs, _ := p.LoadProcedures() // problems are reported on the Procedures screen
+	for _, pr := range procs {
+		titles[learning.ProcedureSubject(p.ID, pr.ID)] = pr.Title
+	}
+	return titles
 }
 
 // procedureTitle makes a readable name from a procedure-test item: "core/iv-cannulation" →
