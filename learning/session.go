@@ -41,8 +41,9 @@ type Session struct {
 	sched    *Scheduler
 	entries  []entry
 	index    map[ItemID]int
-	mastery  map[SkillID]SkillEstimate
-	touched  map[string]bool // structures with an item answered before or in the session
+	base     map[SkillID]SkillEstimate // mastery at the start (the caller's, not changed)
+	updates  map[SkillID]SkillEstimate // mastery the store reported since
+	touched  map[string]bool           // structures with an item answered before or in the session
 	clock    time.Time       // never goes back
 	asked    int             // questions answered
 	pending  int             // entry offered by Next and not yet answered; -1 none
@@ -57,6 +58,11 @@ type entry struct {
 	answered  int     // times answered in this session
 	lastAsked int     // question number it was last answered at; -1 never
 	tie       float64 // random tie-break
+	typed     bool    // a name-typed item
+	structure SkillID // the structure's skill ("" without one)
+	region    SkillID // the region's skill ("" without one)
+	est       SkillEstimate
+	regEst    float64
 }
 
 // recentWindow is how many latest questions' structures the session
@@ -69,8 +75,10 @@ func NewSession(items []Item, st LearnerState, opt SessionOptions, now time.Time
 	if opt.Rand == nil {
 		opt.Rand = rand.New(rand.NewPCG(1, 2))
 	}
-	s := &Session{opt: opt, sched: opt.Scheduler, index: map[ItemID]int{}, mastery: map[SkillID]SkillEstimate{},
-		touched: map[string]bool{}, clock: now, pending: -1}
+	s := &Session{opt: opt, sched: opt.Scheduler, index: make(map[ItemID]int, len(items)), base: st.Mastery,
+		updates: map[SkillID]SkillEstimate{}, touched: map[string]bool{}, clock: now, pending: -1}
+	s.entries = make([]entry, 0, len(items))
+	regions := map[string]SkillID{}
 	if s.sched == nil {
 		s.sched = NewScheduler(DefaultSchedulerParams())
 	}
@@ -81,16 +89,21 @@ func NewSession(items []Item, st LearnerState, opt SessionOptions, now time.Time
 		if _, dup := s.index[it.ID]; dup {
 			continue
 		}
-		e := entry{item: it, lastAsked: -1, tie: opt.Rand.Float64()}
+		e := entry{item: it, lastAsked: -1, tie: opt.Rand.Float64(), typed: it.Kind() == KindNameTyped}
 		e.card, e.seen = st.Cards[it.ID]
-		if e.seen && it.Structure != "" {
-			s.touched[it.Structure] = true
-		}
-		for _, sk := range it.Skills {
-			if m, ok := st.Mastery[sk]; ok {
-				s.mastery[sk] = m
+		if it.Structure != "" {
+			e.structure = StructureSkill(it.Structure)
+			if e.seen {
+				s.touched[it.Structure] = true
 			}
 		}
+		if it.Region != "" {
+			if e.region = regions[it.Region]; e.region == "" {
+				e.region = RegionSkill(it.Region)
+				regions[it.Region] = e.region
+			}
+		}
+		s.refresh(&e)
 		s.index[it.ID] = len(s.entries)
 		s.entries = append(s.entries, e)
 	}
@@ -175,14 +188,38 @@ func (s *Session) Update(id ItemID, c Card, mastery map[SkillID]SkillEstimate) {
 	if i, ok := s.index[id]; ok {
 		s.entries[i].card, s.entries[i].seen = c, true
 	}
-	for sk, m := range mastery {
-		s.mastery[sk] = m
+	if len(mastery) == 0 {
+		return
 	}
+	for sk, m := range mastery {
+		s.updates[sk] = m
+	}
+	for i := range s.entries {
+		e := &s.entries[i]
+		if _, ok := mastery[e.structure]; ok {
+			s.refresh(e)
+		} else if _, ok := mastery[e.region]; ok {
+			s.refresh(e)
+		}
+	}
+}
+
+// refresh reads an entry's mastery estimates.
+func (s *Session) refresh(e *entry) {
+	e.est, _ = s.Mastery(e.structure)
+	r, _ := s.Mastery(e.region)
+	e.regEst = r.Estimate
 }
 
 // Mastery is the session's latest estimate of a skill.
 func (s *Session) Mastery(sk SkillID) (SkillEstimate, bool) {
-	m, ok := s.mastery[sk]
+	if sk == "" {
+		return SkillEstimate{}, false
+	}
+	if m, ok := s.updates[sk]; ok {
+		return m, true
+	}
+	m, ok := s.base[sk]
 	return m, ok
 }
 

@@ -59,11 +59,9 @@ func (s *Session) choose(now time.Time) int {
 		if c == groupNone {
 			continue
 		}
-		t := s.tier(e)
-		for ; t < tierCount; t++ {
-			if best[c][t] < 0 || r.less(bestRank[c][t]) {
-				best[c][t], bestRank[c][t] = i, r
-			}
+		// The lowest tier with a candidate wins, so each entry competes in its own tier only.
+		if t := s.tier(e); best[c][t] < 0 || r.less(bestRank[c][t]) {
+			best[c][t], bestRank[c][t] = i, r
 		}
 	}
 	for c := range best {
@@ -104,7 +102,7 @@ func (s *Session) classify(e *entry, now time.Time) (int, rank) {
 	case e.answered > 0:
 		return groupNone, rank{}
 	case scope == ScopeWeakest:
-		if m, ok := s.mastery[StructureSkill(e.item.Structure)]; ok && m.Evidence > 0 && m.Estimate < MasteryThreshold {
+		if m := e.est; m.Evidence > 0 && m.Estimate < MasteryThreshold {
 			return groupWeak + band(m.Estimate), rank{m.Estimate, float64(e.card.Due.UnixMilli()), e.tie}
 		}
 	}
@@ -116,15 +114,9 @@ func (s *Session) classify(e *entry, now time.Time) (int, rank) {
 // estimate itself, the region's, and at random (so kinds and structures
 // mix).
 func (s *Session) newGroup(e *entry) (int, rank) {
-	var st, reg float64
-	if e.item.Structure != "" {
-		st = s.mastery[StructureSkill(e.item.Structure)].Estimate
-	}
-	if e.item.Region != "" {
-		reg = s.mastery[RegionSkill(e.item.Region)].Estimate
-	}
-	r := rank{st, reg, e.tie}
-	if e.item.Kind() == KindNameTyped && !s.touched[e.item.Structure] {
+	st := e.est.Estimate
+	r := rank{st, e.regEst, e.tie}
+	if e.typed && !s.touched[e.item.Structure] {
 		return groupNewLate, r
 	}
 	return groupNew + band(st), r
