@@ -44,10 +44,10 @@ type Session struct {
 	base     map[SkillID]SkillEstimate // mastery at the start (the caller's, not changed)
 	updates  map[SkillID]SkillEstimate // mastery the store reported since
 	touched  map[string]bool           // structures with an item answered before or in the session
-	clock    time.Time       // never goes back
-	asked    int             // questions answered
-	pending  int             // entry offered by Next and not yet answered; -1 none
-	recent   []string        // structures of the latest questions, newest last
+	clock    time.Time                 // never goes back
+	asked    int                       // questions answered
+	pending  int                       // entry offered by Next and not yet answered; -1 none
+	recent   []string                  // structures of the latest questions, newest last
 	lastArea string
 }
 
