@@ -187,9 +187,10 @@ func (b *Bank) Neighbours(id string, n int) []string {
 	return out
 }
 
-// findFrame is what the camera shows for "find id": its whole region when
-// that is a handful to a few dozen structures, else id and its nearest
-// eight, so the target is among neighbours rather than alone in the middle.
+// findFrame is what the camera shows for "find id": its whole region on its
+// side when that is a handful to a few dozen structures, else id and its
+// nearest eight, so the target is among neighbours rather than alone in the
+// middle.
 func (b *Bank) findFrame(id string) []string {
 	s, ok := b.Structure(id)
 	if !ok {
@@ -198,7 +199,7 @@ func (b *Bank) findFrame(id string) []string {
 	var region []string
 	if s.Region != "" {
 		for _, o := range b.structures {
-			if o.OnModel && o.Region == s.Region {
+			if o.OnModel && o.Region == s.Region && sameSide(o.Side, s.Side) {
 				region = append(region, o.ID)
 			}
 		}
@@ -207,4 +208,11 @@ func (b *Bank) findFrame(id string) []string {
 		return region
 	}
 	return append([]string{id}, b.Neighbours(id, 8)...)
+}
+
+// sameSide reports whether two structures are on the same side, counting
+// one without a side (or on the midline) as on both.
+func sameSide(a, b string) bool {
+	lat := func(s string) bool { return s == "left" || s == "right" }
+	return a == b || !lat(a) || !lat(b)
 }

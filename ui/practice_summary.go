@@ -1,0 +1,225 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/osteon/osteon/learning"
+	"github.com/osteon/osteon/progress"
+)
+
+// showSummary shows the end of a session: score, time, what improved, what comes due next.
+func (p *practice) showSummary() {
+	r := p.run
+	text := widget.NewRichText(summarySegments(r, p.now())...)
+	text.Wrapping = fyne.TextWrapWord
+	again := widget.NewButtonWithIcon("Practise again (Enter)", theme.MediaReplayIcon(), p.again)
+	again.Importance = widget.HighImportance
+	change := widget.NewButtonWithIcon("Choose what to practise (Esc)", theme.SettingsIcon(), p.endRun)
+	body := container.NewVBox(text, container.NewHBox(again, change))
+	p.screen.show(container.NewVScroll(container.NewPadded(column(720, body))))
+	p.u.win.Canvas().Unfocus()
+}
+
+// summarySegments is the summary's text.
+func summarySegments(r *practiceRun, now time.Time) []widget.RichTextSegment {
+	n, ok := r.answered(), r.correct()
+	title := "Session done"
+	if n < r.session.Length() && r.session.Asked() == n {
+		if _, more := r.session.Next(r.finished); more {
+			title = "Session ended early"
+		}
+	}
+	segs := []widget.RichTextSegment{heading(title)}
+	score := "No questions answered."
+	if n > 0 {
+		score = fmt.Sprintf("%d of %d right (%d%%)", ok, n, (100*ok+n/2)/n)
+	}
+	segs = append(segs, field("Score", score), field("Time", friendlyDuration(r.finished.Sub(r.started))))
+	if pts := r.points(); pts > 0 {
+		segs = append(segs, field("Points", fmt.Sprintf("+%d", pts)))
+	}
+	switch {
+	case r.saveErr != nil:
+		segs = append(segs, para("Some answers could not be saved: "+r.saveErr.Error()))
+	case r.saving > 0:
+		segs = append(segs, italic("Saving your last answers…"))
+	default:
+		segs = append(segs, italic(fmt.Sprintf("All %d answers are saved.", n)))
+	}
+	segs = append(segs, subheading("What improved"))
+	segs = append(segs, improvedSegments(r)...)
+	if missed := missedLabels(r); len(missed) > 0 {
+		segs = append(segs, subheading("Missed this time"), para(strings.Join(missed, "\n")),
+			italic("These come back soon, while they are fresh."))
+	}
+	segs = append(segs, subheading("What comes due next"))
+	return append(segs, dueSegments(r, now)...)
+}
+
+func (r *practiceRun) points() int {
+	n := 0
+	for _, x := range r.results {
+		if x.saved != nil {
+			n += x.saved.Points
+		}
+	}
+	return n
+}
+
+// improvedSegments lists the skills whose mastery rose, and those newly mastered.
+func improvedSegments(r *practiceRun) []widget.RichTextSegment {
+	after := map[learning.SkillID]progress.SkillMastery{}
+	var newly []learning.SkillID
+	for _, x := range r.results {
+		if x.saved == nil {
+			continue
+		}
+		for _, m := range x.saved.Mastery {
+			after[m.Skill] = m
+		}
+		newly = append(newly, x.saved.NewlyMastered...)
+	}
+	type rise struct {
+		skill         learning.SkillID
+		before, after float64
+	}
+	var rises []rise
+	for sk, m := range after {
+		if b := r.before[sk].Estimate; m.Estimate > b+0.005 {
+			rises = append(rises, rise{sk, b, m.Estimate})
+		}
+	}
+	sort.Slice(rises, func(i, j int) bool {
+		ki, kj := rises[i].skill.Kind() == learning.SkillStructure, rises[j].skill.Kind() == learning.SkillStructure
+		if ki != kj {
+			return !ki // regions and systems first: the big picture
+		}
+		return rises[i].after-rises[i].before > rises[j].after-rises[j].before
+	})
+	var lines []string
+	for _, sk := range newly {
+		lines = append(lines, "★ Mastered: "+skillLabel(r.bank, sk))
+	}
+	for i, x := range rises {
+		if i == 8 {
+			lines = append(lines, fmt.Sprintf("… and %d more", len(rises)-i))
+			break
+		}
+		lines = append(lines, fmt.Sprintf("%s: %d%% → %d%%", skillLabel(r.bank, x.skill), pct(x.before), pct(x.after)))
+	}
+	if len(lines) == 0 {
+		return []widget.RichTextSegment{para("Nothing rose this time. What you missed comes back soon; a second go usually sticks.")}
+	}
+	return []widget.RichTextSegment{para(strings.Join(lines, "\n"))}
+}
+
+func pct(x float64) int { return int(x*100 + 0.5) }
+
+// skillLabel names a skill: a structure by its name, a region or system by its label.
+func skillLabel(b *learning.Bank, sk learning.SkillID) string {
+	switch sk.Kind() {
+	case learning.SkillStructure:
+		if s, ok := b.Structure(sk.Key()); ok && s.Name != "" {
+			return s.Name
+		}
+	case learning.SkillRegion:
+		return "Region " + regionLabel(sk.Key())
+	case learning.SkillSystem:
+		return "System " + systemName(sk.Key())
+	}
+	return sk.Key()
+}
+
+func missedLabels(r *practiceRun) []string {
+	var out []string
+	seen := map[learning.ItemID]bool{}
+	for _, x := range r.results {
+		if !x.correct && !seen[x.item.ID] {
+			seen[x.item.ID] = true
+			out = append(out, itemLabel(r.bank, x.item.ID))
+		}
+	}
+	return out
+}
+
+// dueSegments says when this pack's reviews come due over the next week, soonest first.
+func dueSegments(r *practiceRun, now time.Time) []widget.RichTextSegment {
+	if !r.dueRead {
+		return []widget.RichTextSegment{italic("Reading your reviews…")}
+	}
+	var mine []progress.DueItem
+	for _, d := range r.dueNext {
+		if _, ok := r.bank.Item(d.Item); ok {
+			mine = append(mine, d)
+		}
+	}
+	if len(mine) == 0 {
+		return []widget.RichTextSegment{para("Nothing from this pack in the next week.")}
+	}
+	var order []string
+	count := map[string]int{}
+	for _, d := range mine {
+		w := whenDue(d.Card.Due, now)
+		if count[w] == 0 {
+			order = append(order, w)
+		}
+		count[w]++
+	}
+	var parts []string
+	for _, w := range order {
+		parts = append(parts, fmt.Sprintf("%s: %d", w, count[w]))
+	}
+	var soon []string
+	for i, d := range mine {
+		if i == 5 {
+			break
+		}
+		soon = append(soon, fmt.Sprintf("%s (%s)", itemLabel(r.bank, d.Item), whenDue(d.Card.Due, now)))
+	}
+	return []widget.RichTextSegment{para(fmt.Sprintf("%d reviews in the next week. %s.", len(mine), capitalise(strings.Join(parts, " · ")))),
+		para("Soonest:\n" + strings.Join(soon, "\n"))}
+}
+
+// again starts another session with the same choices, from the learner's state as it now is.
+func (p *practice) again() {
+	r := p.run
+	if r == nil {
+		return
+	}
+	p.absorb(r)
+	p.run = nil
+	p.start(r.scope, r.session.Length())
+}
+
+// absorb brings a run's saved answers into what practice knows of the learner, so the next
+// session and the setup's counts start from them without reading the store again.
+func (p *practice) absorb(r *practiceRun) {
+	if p.data.bank != r.bank {
+		return
+	}
+	cards := make(map[learning.ItemID]learning.Card, len(p.data.state.Cards)+len(r.results))
+	for k, v := range p.data.state.Cards {
+		cards[k] = v
+	}
+	mastery := make(map[learning.SkillID]learning.SkillEstimate, len(p.data.state.Mastery))
+	for k, v := range p.data.state.Mastery {
+		mastery[k] = v
+	}
+	for _, x := range r.results {
+		if x.saved != nil {
+			cards[x.item.ID] = x.saved.Card
+			for k, v := range estimatesOf(x.saved.Mastery) {
+				mastery[k] = v
+			}
+		}
+	}
+	p.data.state = learning.LearnerState{Cards: cards, Mastery: mastery}
+}
