@@ -19,7 +19,7 @@ type Structure struct {
 	Names    map[string]string // other languages, by BCP 47 tag
 	System   string
 	Region   string
-	Side     string // "left", "right", "midline" or ""
+	Side     string // "left", "right", "midline" or "" (then read from the name)
 	// OnModel: the structure has a mesh and is drawn solid by default (not
 	// hidden, not a translucent layer such as skin), so a learner can find
 	// it and see it highlighted.
@@ -79,6 +79,9 @@ func NewBank(structures []Structure, mcqs []MCQ) *Bank {
 		}
 		if _, dup := b.byID[s.ID]; dup {
 			continue
+		}
+		if s.Side == "" {
+			s.Side = SideOf(s.Name) // "Distal phalanx of right thumb"
 		}
 		b.byID[s.ID] = len(b.structures)
 		b.structures = append(b.structures, s)

@@ -3,6 +3,7 @@ package learning
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 )
 
@@ -21,7 +22,8 @@ import (
 // is more confusable. The same structure on the other side ("Left radius"
 // beside "Right radius") is never a distractor, nor is any structure whose
 // name reads the same as the answer's or another choice's, so a name is
-// never offered twice.
+// never offered twice; nor is a structure of the other side, which its
+// name would give away.
 
 // systemLook groups body systems whose structures look alike on a model.
 var systemLook = map[string]string{"nervous": "cord", "cardiovascular": "cord", "lymphatic": "cord",
@@ -78,7 +80,8 @@ func (b *Bank) candidates(i int) []int {
 
 func (b *Bank) canStandBeside(i, j int) bool {
 	a, c := &b.names[i], &b.names[j]
-	return j != i && b.structures[j].OnModel && c.display != "" && c.english != a.english && c.display != a.display
+	return j != i && b.structures[j].OnModel && c.display != "" && c.english != a.english && c.display != a.display &&
+		sameSide(b.structures[i].Side, b.structures[j].Side)
 }
 
 // hasCandidate reports whether structure i has at least one distractor.
@@ -187,10 +190,11 @@ func (b *Bank) Neighbours(id string, n int) []string {
 	return out
 }
 
-// findFrame is what the camera shows for "find id": its whole region on its
-// side when that is a handful to a few dozen structures, else id and its
-// nearest eight, so the target is among neighbours rather than alone in the
-// middle.
+// findFrame is what the camera shows for "find id" and "name id": its whole
+// region on its side when that is a handful to a few dozen structures, with
+// the target's four nearest neighbours (to see where the region is), else
+// id and its nearest eight, so the target is among neighbours rather than
+// alone in the middle.
 func (b *Bank) findFrame(id string) []string {
 	s, ok := b.Structure(id)
 	if !ok {
@@ -204,10 +208,16 @@ func (b *Bank) findFrame(id string) []string {
 			}
 		}
 	}
-	if len(region) >= 4 && len(region) <= 40 {
-		return region
+	near := b.Neighbours(id, 8)
+	if len(region) < 4 || len(region) > 40 {
+		return append([]string{id}, near...)
 	}
-	return append([]string{id}, b.Neighbours(id, 8)...)
+	for _, n := range near[:min(len(near), 4)] { // a little of what lies around, to see where it is
+		if !slices.Contains(region, n) {
+			region = append(region, n)
+		}
+	}
+	return region
 }
 
 // sameSide reports whether two structures are on the same side, counting

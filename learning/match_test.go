@@ -1,6 +1,7 @@
 package learning
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -144,5 +145,29 @@ func TestSideHelpers(t *testing.T) {
 	}
 	if got := WithoutSide("Distal phalanx of Right thumb"); got != "distal phalanx of thumb" {
 		t.Errorf("WithoutSide: %q", got)
+	}
+}
+
+// TestSideReadFromName: a pack that gives no side (BodyParts3D's importer) still has one in the
+// name, in the middle of it; questions give it and answers may leave it out.
+func TestSideReadFromName(t *testing.T) {
+	b := NewBank([]Structure{
+		{ID: "r", Name: "Distal phalanx of right thumb", OnModel: true},
+		{ID: "l", Name: "Distal phalanx of left thumb", OnModel: true, Center: [3]float64{1, 0, 0}},
+		{ID: "x", Name: "Proximal phalanx of right thumb", OnModel: true, Center: [3]float64{0, 1, 0}},
+	}, nil)
+	it, _ := b.Item("name-typed:r")
+	q := b.Ask(it, nil)
+	if !q.SideGiven || !strings.HasSuffix(q.Prompt, "(it is on the right)") {
+		t.Errorf("question %+v", q)
+	}
+	if v := b.JudgeTyped("r", "distal phalanx of thumb", q.SideGiven); !v.Correct {
+		t.Errorf("side left out: %+v", v)
+	}
+	if v := b.JudgeTyped("r", "distal phalanx of left thumb", q.SideGiven); v.Correct || !v.WrongSide || v.Other != "l" {
+		t.Errorf("other side: %+v", v)
+	}
+	if v := b.JudgeTyped("r", "proximal phalanx of thumb", q.SideGiven); v.Correct || v.Other != "x" {
+		t.Errorf("the proximal phalanx: %+v", v)
 	}
 }

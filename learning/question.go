@@ -17,10 +17,11 @@ type Question struct {
 	Choices []Choice
 	Answer  int    // index of the right choice; -1 without choices
 	Target  string // the structure to find or name; "" for an MCQ
-	// Frame is what the camera shows while asking: for "find" the region
-	// around the target (so neighbours stay in view and the target is not
-	// given away), for naming the target among its nearest neighbours, for
-	// an MCQ its structures. Empty means the whole model.
+	// Frame is what the camera shows while asking and in the feedback: for
+	// find and name questions the target's region on its side, or the
+	// target and its nearest neighbours (so the learner sees where it is,
+	// and for "find" the target is not given away); for an MCQ its
+	// structures. Empty means the whole model.
 	Frame []string
 	// Highlight is lit while asking: the structure to name, or what an
 	// MCQ asks to be lit.
@@ -57,7 +58,7 @@ func (b *Bank) Ask(it Item, rng *rand.Rand) Question {
 		q.Reveal = []string{s.ID}
 	case KindNameChoice:
 		q.Prompt = "Which structure is highlighted?"
-		q.Frame = append([]string{s.ID}, b.Neighbours(s.ID, 3)...)
+		q.Frame = b.findFrame(s.ID)
 		q.Highlight, q.Reveal = []string{s.ID}, []string{s.ID}
 		q.Choices = []Choice{{Text: s.Name, Structure: s.ID}}
 		for _, id := range b.Distractors(s.ID, ChoiceCount-1, rng) {
@@ -71,7 +72,7 @@ func (b *Bank) Ask(it Item, rng *rand.Rand) Question {
 			q.Prompt += " (it is on the " + s.Side + ")"
 			q.SideGiven = true
 		}
-		q.Frame = append([]string{s.ID}, b.Neighbours(s.ID, 3)...)
+		q.Frame = b.findFrame(s.ID)
 		q.Highlight, q.Reveal = []string{s.ID}, []string{s.ID}
 	case KindMCQ:
 		b.askMCQ(&q, rng)

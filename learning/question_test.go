@@ -26,7 +26,7 @@ func TestAskNameChoice(t *testing.T) {
 	want := Question{Item: it, Prompt: "Which structure is highlighted?", Target: "FMA24435", Answer: 0,
 		Choices: []Choice{{"Right scaphoid", "FMA24435"}, {"Right lunate", "FMA24437"},
 			{"Right trapezium", "FMA24443"}, {"Right trapezoid", "FMA24445"}},
-		Frame:     []string{"FMA24435", "FMA24437", "FMA24443", "FMA24445"},
+		Frame:     []string{"FMA24435", "FMA24437", "FMA24439", "FMA24443", "FMA24445"},
 		Highlight: []string{"FMA24435"}, Reveal: []string{"FMA24435"}}
 	if diff := cmp.Diff(want, q); diff != "" {
 		t.Errorf("name-choice question (-want +got):\n%s", diff)

@@ -155,7 +155,7 @@ func (p *practice) changed(why string) {
 	if p.run != nil {
 		n := p.run.answered()
 		p.endRun()
-		p.notice = fmt.Sprintf("%s, so the session ended. Your %d answers were saved.", why, n)
+		p.notice = fmt.Sprintf("%s, so the session ended. Your %s saved.", why, plural(n, "answer was", "answers were"))
 	}
 	p.refresh()
 }

@@ -185,8 +185,8 @@ func friendlyDuration(d time.Duration) string {
 	return fmt.Sprintf("%d h %d min", int(d.Hours()), int(d.Minutes())%60)
 }
 
-// whenDue says when a review comes due, from now: "now", "in 10 minutes", "in 3 hours",
-// "tomorrow", "in 4 days".
+// whenDue says when a review comes due, from now: "now", "in 10 min", "in 3 h", "tomorrow",
+// "in 4 days".
 func whenDue(due, now time.Time) string {
 	d := due.Sub(now)
 	switch {
@@ -200,4 +200,22 @@ func whenDue(due, now time.Time) string {
 		return "tomorrow"
 	}
 	return fmt.Sprintf("in %d days", int(d.Hours()/24+0.5))
+}
+
+// dueBucket groups due times for a summary: "within the hour", "later today", "tomorrow",
+// "in 3 days" (calendar days in the local time zone).
+func dueBucket(due, now time.Time) string {
+	if due.Sub(now) < time.Hour {
+		return "within the hour"
+	}
+	d0 := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
+	l := due.In(now.Location())
+	days := int(time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, now.Location()).Sub(d0).Hours()/24 + 0.5)
+	switch days {
+	case 0:
+		return "later today"
+	case 1:
+		return "tomorrow"
+	}
+	return fmt.Sprintf("in %d days", days)
 }

@@ -29,7 +29,7 @@ func (v *questionView) showFeedback(r *practiceRun, a practiceAnswer, correct bo
 	}
 	v.entry.Disable()
 	v.check.Hide()
-	v.dontKnow.Disable()
+	v.dontKnow.Hide()
 	v.hint.SetText("The answer is lit up in amber" + wrongNote(a, correct) + ". Turn the model to look around, then continue.")
 	segs := []widget.RichTextSegment{verdictSegment(correct), para(v.said(r, a, correct, verdict))}
 	if q.Explanation != "" {

@@ -36,6 +36,7 @@ func newQuestionView(p *practice) *questionView {
 		choices: container.NewVBox(), entry: newAnswerEntry(), feedback: widget.NewRichText(),
 		saving: widget.NewLabel(""), credit: widget.NewLabel("")}
 	v.progress.Importance = widget.LowImportance
+	v.progress.Wrapping = fyne.TextWrapWord
 	v.prompt.Wrapping = fyne.TextWrapWord
 	v.hint.Wrapping = fyne.TextWrapWord
 	v.feedback.Wrapping = fyne.TextWrapWord
@@ -80,7 +81,7 @@ func (v *questionView) show(r *practiceRun) {
 	v.entry.Enable()
 	v.check.Hidden = !typed && len(q.Choices) == 0
 	v.check.Enable()
-	v.dontKnow.Enable()
+	v.dontKnow.Show()
 	v.hint.SetText(hintFor(q))
 	v.feedback.Segments = nil
 	v.feedback.Refresh()
@@ -145,7 +146,7 @@ func (v *questionView) status(r *practiceRun) {
 		v.saving.SetText("Saving…")
 	case r.answered() > 0:
 		v.saving.Importance = widget.LowImportance
-		v.saving.SetText(fmt.Sprintf("Saved: %d answers", r.answered()))
+		v.saving.SetText(plural(r.answered(), "answer", "answers") + " saved")
 	default:
 		v.saving.SetText("")
 	}
@@ -228,4 +229,12 @@ func (p *practice) key(ev *fyne.KeyEvent) bool {
 		return false
 	}
 	return true
+}
+
+// plural says "1 answer", "2 answers".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

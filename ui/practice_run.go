@@ -184,7 +184,7 @@ func (p *practice) answer(a practiceAnswer) {
 	if a.picked != "" && !correct {
 		wrong = []string{a.picked}
 	}
-	p.stage(r.q.Reveal, wrong, append(append([]string(nil), r.q.Reveal...), wrong...))
+	p.stage(r.q.Reveal, wrong, append(append([]string(nil), r.q.Frame...), wrong...))
 	p.question.focus(r)
 }
 
@@ -320,7 +320,7 @@ func (p *practice) leave() {
 		p.endRun()
 		return
 	}
-	msg := fmt.Sprintf("Your %d answers so far are saved.", r.answered())
+	msg := fmt.Sprintf("Your %s so far saved.", plural(r.answered(), "answer is", "answers are"))
 	if !r.done {
 		msg += " The question on screen will not count."
 	}

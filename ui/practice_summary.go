@@ -52,7 +52,7 @@ func summarySegments(r *practiceRun, now time.Time) []widget.RichTextSegment {
 	case r.saving > 0:
 		segs = append(segs, italic("Saving your last answers…"))
 	default:
-		segs = append(segs, italic(fmt.Sprintf("All %d answers are saved.", n)))
+		segs = append(segs, italic("Every answer is saved."))
 	}
 	segs = append(segs, subheading("What improved"))
 	segs = append(segs, improvedSegments(r)...)
@@ -88,21 +88,26 @@ func improvedSegments(r *practiceRun) []widget.RichTextSegment {
 		newly = append(newly, x.saved.NewlyMastered...)
 	}
 	type rise struct {
-		skill         learning.SkillID
-		before, after float64
+		skill  learning.SkillID
+		before learning.SkillEstimate
+		after  progress.SkillMastery
 	}
 	var rises []rise
 	for sk, m := range after {
-		if b := r.before[sk].Estimate; m.Estimate > b+0.005 {
-			rises = append(rises, rise{sk, b, m.Estimate})
+		if b := r.before[sk]; m.Estimate > b.Estimate+0.005 {
+			rises = append(rises, rise{sk, b, m})
 		}
 	}
 	sort.Slice(rises, func(i, j int) bool {
 		ki, kj := rises[i].skill.Kind() == learning.SkillStructure, rises[j].skill.Kind() == learning.SkillStructure
 		if ki != kj {
-			return !ki // regions and systems first: the big picture
+			return ki // structures first: what was practised
 		}
-		return rises[i].after-rises[i].before > rises[j].after-rises[j].before
+		di, dj := rises[i].after.Estimate-rises[i].before.Estimate, rises[j].after.Estimate-rises[j].before.Estimate
+		if di != dj {
+			return di > dj
+		}
+		return rises[i].skill < rises[j].skill
 	})
 	var lines []string
 	for _, sk := range newly {
@@ -113,7 +118,12 @@ func improvedSegments(r *practiceRun) []widget.RichTextSegment {
 			lines = append(lines, fmt.Sprintf("… and %d more", len(rises)-i))
 			break
 		}
-		lines = append(lines, fmt.Sprintf("%s: %d%% → %d%%", skillLabel(r.bank, x.skill), pct(x.before), pct(x.after)))
+		line := fmt.Sprintf("%s: %d%% → %d%%", skillLabel(r.bank, x.skill), pct(x.before.Estimate), pct(x.after.Estimate))
+		if x.before.Evidence == 0 {
+			line = fmt.Sprintf("%s: %d%% from your first %s", skillLabel(r.bank, x.skill), pct(x.after.Estimate),
+				plural(x.after.Evidence, "answer", "answers"))
+		}
+		lines = append(lines, line)
 	}
 	if len(lines) == 0 {
 		return []widget.RichTextSegment{para("Nothing rose this time. What you missed comes back soon; a second go usually sticks.")}
@@ -167,7 +177,7 @@ func dueSegments(r *practiceRun, now time.Time) []widget.RichTextSegment {
 	var order []string
 	count := map[string]int{}
 	for _, d := range mine {
-		w := whenDue(d.Card.Due, now)
+		w := dueBucket(d.Card.Due, now.Local())
 		if count[w] == 0 {
 			order = append(order, w)
 		}

@@ -57,7 +57,7 @@ func TestPracticeWholeSession(t *testing.T) {
 			}
 			wrongQuiz = true
 		}
-		if !strings.Contains(p.question.saving.Text, "Saved") {
+		if !strings.Contains(p.question.saving.Text, "saved") {
 			t.Errorf("after answering, the status says %q", p.question.saving.Text)
 		}
 		h.tick(3 * time.Second)
@@ -144,7 +144,7 @@ func (h *practiceHarness) checkSummary() {
 	t := h.t
 	ctx := context.Background()
 	text := h.screenText()
-	for _, want := range []string{"Session done", "8 of 10 right (80%)", "Time: 1 min 10 s", "All 10 answers are saved",
+	for _, want := range []string{"Session done", "8 of 10 right (80%)", "Time: 1 min 10 s", "Every answer is saved",
 		"What improved", "Missed this time", "What comes due next", "reviews in the next week"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("summary lacks %q:\n%s", want, text)
