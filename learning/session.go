@@ -183,10 +183,16 @@ func (s *Session) Answered(id ItemID, g Grade, now time.Time) {
 }
 
 // Update brings what the store recorded for an answer: the item's memory
-// state and the new mastery of its skills.
+// state and the new mastery of its skills. A card reviewed earlier than the
+// session's own review of the item (the store's clock went back while the
+// session's did not) is ignored, so the session never sees an item it just
+// asked as overdue.
 func (s *Session) Update(id ItemID, c Card, mastery map[SkillID]SkillEstimate) {
 	if i, ok := s.index[id]; ok {
-		s.entries[i].card, s.entries[i].seen = c, true
+		e := &s.entries[i]
+		if !e.seen || !c.LastReview.Before(e.card.LastReview) {
+			e.card, e.seen = c, true
+		}
 	}
 	if len(mastery) == 0 {
 		return

@@ -305,3 +305,18 @@ func TestSessionUpdateFromStore(t *testing.T) {
 		t.Error("a new item has a card")
 	}
 }
+
+// TestSessionUpdateAfterClockWentBack: the store, whose clock went back, reports a review older
+// than the session's own; the session keeps its own, or the item would look overdue at once.
+func TestSessionUpdateAfterClockWentBack(t *testing.T) {
+	b := handBank()
+	s := NewSession(b.Items(), LearnerState{}, SessionOptions{Scope: Scope{Kind: ScopePack}, Length: 5}, t0)
+	s.Answered("find:FMA23130", Good, t0)
+	mine, _ := s.Card("find:FMA23130")
+	old := NewScheduler(DefaultSchedulerParams())
+	stale, _ := old.Review(NewCard(t0.Add(-2*time.Hour)), t0.Add(-2*time.Hour), Good)
+	s.Update("find:FMA23130", stale, nil)
+	if got, _ := s.Card("find:FMA23130"); !got.LastReview.Equal(mine.LastReview) || got.IsDue(t0.Add(time.Minute)) {
+		t.Errorf("the session took a stale card: %+v", got)
+	}
+}

@@ -22,7 +22,7 @@ import (
 type testBox struct {
 	id, name, latin, region, side string
 	min, max                      [3]float64 // metres, Y up
-	noMesh                        bool
+	noMesh, ghost                 bool
 }
 
 // testArm is three bones far enough apart to click: humerus above, radius and ulna below.
@@ -63,6 +63,9 @@ func testPack(t *testing.T, boxes []testBox, quiz bool) Content {
 		}
 		if b.side != "" {
 			fmt.Fprintf(&man, "side = %q\n", b.side)
+		}
+		if b.ghost {
+			man.WriteString("default_state = \"ghost\"\n")
 		}
 		if b.noMesh {
 			continue
@@ -262,4 +265,33 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 		}
 	}
 	return nil
+}
+
+func renderHit(id string) render.Hit { return render.Hit{ID: id} }
+
+// findText is every label's and rich text's text in what o shows.
+func findText(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Label:
+			b.WriteString(w.Text + " ")
+		case *widget.RichText:
+			for _, s := range w.Segments {
+				b.WriteString(s.Textual() + " ")
+			}
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, x := range c.Objects {
+				walk(x)
+			}
+		} else if wd, ok := o.(fyne.Widget); ok {
+			for _, x := range test.WidgetRenderer(wd).Objects() {
+				walk(x)
+			}
+		}
+	}
+	walk(o)
+	return b.String()
 }

@@ -35,6 +35,7 @@ type practiceRun struct {
 	dueNext  []progress.DueItem
 	dueRead  bool
 	summary  bool // the summary is showing
+	left     bool // the learner left before the end
 }
 
 // practiceResult is one answer and what the store made of it.
@@ -320,7 +321,10 @@ func (p *practice) leave() {
 		p.endRun()
 		return
 	}
-	msg := fmt.Sprintf("Your %s so far saved.", plural(r.answered(), "answer is", "answers are"))
+	msg := fmt.Sprintf("Your %d answers so far are saved.", r.answered())
+	if r.answered() == 1 {
+		msg = "Your answer so far is saved."
+	}
 	if !r.done {
 		msg += " The question on screen will not count."
 	}
@@ -343,6 +347,7 @@ func (p *practice) abandon() {
 		p.refresh()
 		return
 	}
+	r.left = true
 	p.finish()
 }
 

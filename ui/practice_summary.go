@@ -31,13 +31,14 @@ func (p *practice) showSummary() {
 // summarySegments is the summary's text.
 func summarySegments(r *practiceRun, now time.Time) []widget.RichTextSegment {
 	n, ok := r.answered(), r.correct()
-	title := "Session done"
-	if n < r.session.Length() && r.session.Asked() == n {
-		if _, more := r.session.Next(r.finished); more {
-			title = "Session ended early"
-		}
+	segs := []widget.RichTextSegment{heading("Session done")}
+	switch {
+	case r.left:
+		segs[0] = heading("Session ended early")
+	case n < r.session.Length():
+		segs = append(segs, italic("That was everything in this choice for now: what you missed comes back in a few minutes, "+
+			"the rest when it is due."))
 	}
-	segs := []widget.RichTextSegment{heading(title)}
 	score := "No questions answered."
 	if n > 0 {
 		score = fmt.Sprintf("%d of %d right (%d%%)", ok, n, (100*ok+n/2)/n)
