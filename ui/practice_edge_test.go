@@ -229,3 +229,56 @@ func TestPracticeNeedsProfile(t *testing.T) {
 		t.Errorf("without a learner:\n%s", text)
 	}
 }
+
+// TestPracticeEnterAfterChoosing: choosing a length with the mouse focuses a radio button, which
+// would keep Enter to itself; the setup gives the keyboard back so Enter starts.
+func TestPracticeEnterAfterChoosing(t *testing.T) {
+	h := newPracticeHarness(t, testPack(t, testArm, false))
+	c := h.u.win.Canvas()
+	var item fyne.Focusable
+	for _, o := range test.WidgetRenderer(h.p.setup.length).Objects() {
+		if f, ok := o.(fyne.Focusable); ok {
+			item = f
+			break
+		}
+	}
+	if item == nil {
+		t.Fatal("no radio button to focus")
+	}
+	c.Focus(item)
+	h.p.setup.length.SetSelected("5")
+	if c.Focused() != nil {
+		t.Fatalf("focus stays on %T", c.Focused())
+	}
+	h.key(fyne.KeyReturn)
+	if h.p.run == nil || h.p.run.session.Length() != 5 {
+		t.Fatal("Enter did not start a five-question session")
+	}
+}
+
+// TestPracticeSeeThrough: a structure in front of the one to name is ghosted so it can be seen;
+// for a "find" question nothing is, as that would give the answer away.
+func TestPracticeSeeThrough(t *testing.T) {
+	cover := testBox{id: "T:cover", name: "Right flexor sheet", region: "upper_limb/forearm", side: "right",
+		min: [3]float64{-0.2, 0.0, 0.06}, max: [3]float64{0.2, 0.45, 0.09}}
+	behind := testBox{id: "T:back", name: "Right back sheet", region: "upper_limb/forearm", side: "right",
+		min: [3]float64{-0.2, 0.0, -0.09}, max: [3]float64{0.2, 0.45, -0.06}}
+	h := newPracticeHarness(t, testPack(t, []testBox{testArm[0], testArm[1], testArm[2], cover, behind}, false))
+	p := h.p
+	p.view.SetModel(h.u.Content().Model)
+	frame := []string{"T:radius", "T:ulna", "T:cover"}
+	p.stage([]string{"T:radius"}, nil, frame, true)
+	if got := p.view.State("T:cover"); got != render.Ghosted {
+		t.Errorf("the sheet in front is %v, want ghosted", got)
+	}
+	if got := p.view.State("T:back"); got != render.Normal {
+		t.Errorf("the sheet behind is %v, want left alone", got)
+	}
+	if got := p.view.State("T:radius"); got != render.Highlighted {
+		t.Errorf("the radius is %v", got)
+	}
+	p.stage(nil, nil, frame, false)
+	if got := p.view.State("T:cover"); got != render.Normal {
+		t.Errorf("for a find question the sheet is %v, want normal", got)
+	}
+}

@@ -9,10 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
-	"github.com/osteon/osteon/content"
 	"github.com/osteon/osteon/learning"
 	"github.com/osteon/osteon/progress"
-	"github.com/osteon/osteon/render"
 )
 
 // practiceRun is one session in progress.
@@ -102,50 +100,11 @@ func (p *practice) ask() {
 	r.q = r.bank.Ask(it, p.rng)
 	r.done, r.selected = false, -1
 	r.shownAt = p.now()
-	p.stage(r.q.Highlight, nil, r.q.Frame)
+	p.stage(r.q.Highlight, nil, r.q.Frame, r.q.Item.Kind() != learning.KindFind)
 	p.question.show(r)
 	p.screen.show(p.question.root)
 	p.question.focus(r)
 }
-
-// stage sets the 3D view: every structure as the model shows it by default, lit ones highlighted,
-// a wrong pick tinted, and the camera framing frame (the whole model when empty).
-func (p *practice) stage(lit []string, wrong []string, frame []string) {
-	ghosted := map[string]bool{}
-	if s := p.u.Content().Scene; s != nil {
-		for i := range s.Parts {
-			if s.Parts[i].Ghosted {
-				ghosted[s.Parts[i].ID] = true
-			}
-		}
-	}
-	on := map[string]bool{}
-	for _, id := range lit {
-		on[id] = true
-	}
-	p.view.ClearTints()
-	p.view.SetStates(func(id string, _ render.State) render.State {
-		switch {
-		case on[id]:
-			return render.Highlighted
-		case ghosted[id]:
-			return render.Ghosted
-		}
-		return render.Normal
-	})
-	for _, id := range wrong {
-		p.view.SetTint(id, wrongTint)
-	}
-	if len(frame) == 0 {
-		p.view.ResetView(p.move)
-		return
-	}
-	p.view.Frame(p.move, frame...)
-}
-
-// wrongTint marks a wrong pick: blue, far from the amber highlight for every kind of colour
-// vision, and the feedback also says it in words.
-var wrongTint = content.Color{R: 70, G: 110, B: 235, A: 255}
 
 // judge decides whether an answer is right; for typed answers it also gives the verdict.
 func (p *practice) judge(q learning.Question, a practiceAnswer) (bool, learning.Verdict) {
@@ -185,7 +144,7 @@ func (p *practice) answer(a practiceAnswer) {
 	if a.picked != "" && !correct {
 		wrong = []string{a.picked}
 	}
-	p.stage(r.q.Reveal, wrong, append(append([]string(nil), r.q.Frame...), wrong...))
+	p.stage(r.q.Reveal, wrong, append(append([]string(nil), r.q.Frame...), wrong...), true)
 	p.question.focus(r)
 }
 

@@ -44,13 +44,16 @@ func newPracticeSetup(p *practice) *practiceSetup {
 	s.counts.Wrapping = fyne.TextWrapWord
 	s.notice.Wrapping = fyne.TextWrapWord
 	s.notice.Importance = widget.WarningImportance
-	s.scope = widget.NewRadioGroup([]string{scopeOptPack, scopeOptRegion, scopeOptSystem, scopeOptDue}, func(string) { s.changed() })
+	s.scope = widget.NewRadioGroup([]string{scopeOptPack, scopeOptRegion, scopeOptSystem, scopeOptDue}, func(string) {
+		s.changed()
+		s.release()
+	})
 	s.scope.Required = true
-	s.region = widget.NewSelect(nil, func(string) { s.pick(scopeOptRegion) })
+	s.region = widget.NewSelect(nil, func(string) { s.pick(scopeOptRegion); s.release() })
 	s.region.PlaceHolder = "Choose a region"
-	s.system = widget.NewSelect(nil, func(string) { s.pick(scopeOptSystem) })
+	s.system = widget.NewSelect(nil, func(string) { s.pick(scopeOptSystem); s.release() })
 	s.system.PlaceHolder = "Choose a system"
-	s.length = widget.NewRadioGroup(practiceLengths, nil)
+	s.length = widget.NewRadioGroup(practiceLengths, func(string) { s.release() })
 	s.length.Horizontal, s.length.Required = true, true
 	s.length.SetSelected("10")
 	s.start = widget.NewButtonWithIcon("Start (Enter)", theme.MediaPlayIcon(), s.begin)
@@ -187,5 +190,13 @@ func (s *practiceSetup) begin() {
 func (s *practiceSetup) key(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
 		s.begin()
+	}
+}
+
+// release gives the keyboard back to the screen after a choice, so Enter starts (a focused radio
+// button or list would keep Enter to itself).
+func (s *practiceSetup) release() {
+	if c := s.p.u.win.Canvas(); c != nil && s.p.showing() {
+		c.Unfocus()
 	}
 }

@@ -121,8 +121,11 @@ func improvedSegments(r *practiceRun) []widget.RichTextSegment {
 		}
 		line := fmt.Sprintf("%s: %d%% → %d%%", skillLabel(r.bank, x.skill), pct(x.before.Estimate), pct(x.after.Estimate))
 		if x.before.Evidence == 0 {
-			line = fmt.Sprintf("%s: %d%% from your first %s", skillLabel(r.bank, x.skill), pct(x.after.Estimate),
-				plural(x.after.Evidence, "answer", "answers"))
+			first := "your first answer"
+			if x.after.Evidence > 1 {
+				first = fmt.Sprintf("your first %d answers", x.after.Evidence)
+			}
+			line = fmt.Sprintf("%s: %d%% from %s", skillLabel(r.bank, x.skill), pct(x.after.Estimate), first)
 		}
 		lines = append(lines, line)
 	}
