@@ -31,7 +31,10 @@ func (v *questionView) showFeedback(r *practiceRun, a practiceAnswer, correct bo
 	v.check.Hide()
 	v.dontKnow.Hide()
 	v.hint.SetText("The answer is lit up in amber" + wrongNote(a, correct) + ". Turn the model to look around, then continue.")
-	segs := []widget.RichTextSegment{verdictSegment(correct), para(v.said(r, a, correct, verdict))}
+	segs := []widget.RichTextSegment{verdictSegment(correct)}
+	if said := v.said(r, a, correct, verdict); said != "" {
+		segs = append(segs, para(said))
+	}
 	if q.Explanation != "" {
 		segs = append(segs, para(q.Explanation))
 	}
@@ -94,7 +97,7 @@ func (v *questionView) said(r *practiceRun, a practiceAnswer, correct bool, verd
 	case q.Item.Kind() == learning.KindNameTyped:
 		return typedSaid(a.typed, answer, verdict, name)
 	case correct:
-		return answer + "."
+		return "" // the right choice is marked, and named below
 	}
 	chose := ""
 	if a.choice >= 0 && a.choice < len(q.Choices) {
