@@ -2,6 +2,7 @@ package learning
 
 import (
 	"math/rand/v2"
+	"strings"
 	"time"
 )
 
@@ -78,36 +79,67 @@ func NewSession(items []Item, st LearnerState, opt SessionOptions, now time.Time
 	s := &Session{opt: opt, sched: opt.Scheduler, index: make(map[ItemID]int, len(items)), base: st.Mastery,
 		updates: map[SkillID]SkillEstimate{}, touched: map[string]bool{}, clock: now, pending: -1}
 	s.entries = make([]entry, 0, len(items))
-	regions := map[string]SkillID{}
 	if s.sched == nil {
 		s.sched = NewScheduler(DefaultSchedulerParams())
 	}
+	type region struct {
+		skill SkillID
+		est   float64
+	}
+	regions := map[string]region{}
 	for _, it := range items {
 		if !opt.Scope.Includes(it) {
 			continue
 		}
-		if _, dup := s.index[it.ID]; dup {
+		n := len(s.index)
+		if s.index[it.ID] = len(s.entries); len(s.index) == n {
+			s.index[it.ID] = s.first(it.ID) // a repeated item: keep the first
 			continue
 		}
 		e := entry{item: it, lastAsked: -1, tie: opt.Rand.Float64(), typed: it.Kind() == KindNameTyped}
 		e.card, e.seen = st.Cards[it.ID]
 		if it.Structure != "" {
-			e.structure = StructureSkill(it.Structure)
+			e.structure = structureSkillOf(it)
+			e.est = s.base[e.structure]
 			if e.seen {
 				s.touched[it.Structure] = true
 			}
 		}
 		if it.Region != "" {
-			if e.region = regions[it.Region]; e.region == "" {
-				e.region = RegionSkill(it.Region)
-				regions[it.Region] = e.region
+			r, ok := regions[it.Region]
+			if !ok {
+				r.skill = RegionSkill(it.Region)
+				r.est = s.base[r.skill].Estimate
+				regions[it.Region] = r
 			}
+			e.region, e.regEst = r.skill, r.est
 		}
-		s.refresh(&e)
-		s.index[it.ID] = len(s.entries)
 		s.entries = append(s.entries, e)
 	}
 	return s
+}
+
+// first is the index of the first entry for id.
+func (s *Session) first(id ItemID) int {
+	for i := range s.entries {
+		if s.entries[i].item.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// structureSkillOf is the skill of the item's structure: the bank lists it first among the
+// item's skills; for items made otherwise it is built.
+func structureSkillOf(it Item) SkillID {
+	const prefix = string(SkillStructure) + ":"
+	if len(it.Skills) > 0 {
+		if sk := it.Skills[0]; len(sk) == len(prefix)+len(it.Structure) && strings.HasPrefix(string(sk), prefix) &&
+			string(sk[len(prefix):]) == it.Structure {
+			return sk
+		}
+	}
+	return StructureSkill(it.Structure)
 }
 
 // Len is the number of items in scope.
@@ -222,8 +254,10 @@ func (s *Session) Mastery(sk SkillID) (SkillEstimate, bool) {
 	if sk == "" {
 		return SkillEstimate{}, false
 	}
-	if m, ok := s.updates[sk]; ok {
-		return m, true
+	if len(s.updates) > 0 {
+		if m, ok := s.updates[sk]; ok {
+			return m, true
+		}
 	}
 	m, ok := s.base[sk]
 	return m, ok

@@ -320,3 +320,24 @@ func TestSessionUpdateAfterClockWentBack(t *testing.T) {
 		t.Errorf("the session took a stale card: %+v", got)
 	}
 }
+
+func TestSessionRepeatedItems(t *testing.T) {
+	b := handBank()
+	items := append(append([]Item(nil), b.Items()...), b.Items()[:5]...)
+	s := NewSession(items, LearnerState{}, SessionOptions{Scope: Scope{Kind: ScopePack}, Length: 100}, t0)
+	if s.Len() != len(b.Items()) {
+		t.Fatalf("%d items in the session, want %d", s.Len(), len(b.Items()))
+	}
+	got := run(s, 100, t0)
+	seen := map[ItemID]bool{}
+	for _, id := range got {
+		if seen[id] {
+			t.Fatalf("%s asked twice", id)
+		}
+		seen[id] = true
+	}
+	s.Answered(b.Items()[0].ID, Again, t0)
+	if c, ok := s.Card(b.Items()[0].ID); !ok || c.Lapses == 0 && c.State != StateRelearning && c.Reps < 2 {
+		t.Errorf("a repeated item's card is not the one answered: %+v", c)
+	}
+}
