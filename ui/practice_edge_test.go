@@ -282,3 +282,33 @@ func TestPracticeSeeThrough(t *testing.T) {
 		t.Errorf("for a find question the sheet is %v, want normal", got)
 	}
 }
+
+// TestPracticeAgain: "Practise again" starts from what the last session left (its answers are
+// not new any more), and a second summary shows mastery rising from where it was.
+func TestPracticeAgain(t *testing.T) {
+	h := newPracticeHarness(t, testPack(t, testArm, false))
+	p := h.p
+	p.setup.length.SetSelected("5")
+	h.key(fyne.KeyReturn)
+	first := map[learning.ItemID]bool{}
+	for p.run != nil && !p.run.summary {
+		first[p.run.q.Item.ID] = true
+		h.tick(3 * time.Second)
+		test.Tap(p.question.dontKnow)
+		h.key(fyne.KeyReturn)
+	}
+	h.tick(2 * time.Hour) // the relearning steps are over: the five are due again
+	h.key(fyne.KeyReturn) // practise again
+	if p.run == nil || p.run.summary || !first[p.run.q.Item.ID] {
+		t.Fatalf("the second session does not start with a review of the first: %+v", p.run)
+	}
+	for range 2 {
+		h.tick(3 * time.Second)
+		h.answerRight(p.run.q)
+		h.key(fyne.KeyReturn)
+	}
+	p.abandon()
+	if text := h.screenText(); !strings.Contains(text, "% → ") || !strings.Contains(text, "Session ended early") {
+		t.Errorf("second summary:\n%s", text)
+	}
+}

@@ -77,43 +77,15 @@ func (r *practiceRun) points() int {
 
 // improvedSegments lists the skills whose mastery rose, and those newly mastered.
 func improvedSegments(r *practiceRun) []widget.RichTextSegment {
-	after := map[learning.SkillID]progress.SkillMastery{}
-	var newly []learning.SkillID
-	for _, x := range r.results {
-		if x.saved == nil {
-			continue
-		}
-		for _, m := range x.saved.Mastery {
-			after[m.Skill] = m
-		}
-		newly = append(newly, x.saved.NewlyMastered...)
-	}
-	type rise struct {
-		skill  learning.SkillID
-		before learning.SkillEstimate
-		after  progress.SkillMastery
-	}
-	var rises []rise
-	for sk, m := range after {
-		if b := r.before[sk]; m.Estimate > b.Estimate+0.005 {
-			rises = append(rises, rise{sk, b, m})
-		}
-	}
-	sort.Slice(rises, func(i, j int) bool {
-		ki, kj := rises[i].skill.Kind() == learning.SkillStructure, rises[j].skill.Kind() == learning.SkillStructure
-		if ki != kj {
-			return ki // structures first: what was practised
-		}
-		di, dj := rises[i].after.Estimate-rises[i].before.Estimate, rises[j].after.Estimate-rises[j].before.Estimate
-		if di != dj {
-			return di > dj
-		}
-		return rises[i].skill < rises[j].skill
-	})
 	var lines []string
-	for _, sk := range newly {
-		lines = append(lines, "★ Mastered: "+skillLabel(r.bank, sk))
+	for _, x := range r.results {
+		if x.saved != nil {
+			for _, sk := range x.saved.NewlyMastered {
+				lines = append(lines, "★ Mastered: "+skillLabel(r.bank, sk))
+			}
+		}
 	}
+	rises := r.rises()
 	for i, x := range rises {
 		if i == 8 {
 			lines = append(lines, fmt.Sprintf("… and %d more", len(rises)-i))
@@ -129,10 +101,52 @@ func improvedSegments(r *practiceRun) []widget.RichTextSegment {
 		}
 		lines = append(lines, line)
 	}
-	if len(lines) == 0 {
+	switch {
+	case len(lines) > 0:
+	case r.answered() > 0 && r.correct() == r.answered():
+		return []widget.RichTextSegment{para("Every answer was right: what you knew holds at its best.")}
+	default:
 		return []widget.RichTextSegment{para("Nothing rose this time. What you missed comes back soon; a second go usually sticks.")}
 	}
 	return []widget.RichTextSegment{para(strings.Join(lines, "\n"))}
+}
+
+// rise is a skill whose mastery rose in a session.
+type rise struct {
+	skill  learning.SkillID
+	before learning.SkillEstimate
+	after  progress.SkillMastery
+}
+
+// rises lists the skills whose mastery rose, structures first (what was practised), largest
+// rise first.
+func (r *practiceRun) rises() []rise {
+	after := map[learning.SkillID]progress.SkillMastery{}
+	for _, x := range r.results {
+		if x.saved != nil {
+			for _, m := range x.saved.Mastery {
+				after[m.Skill] = m
+			}
+		}
+	}
+	var out []rise
+	for sk, m := range after {
+		if b := r.before[sk]; m.Estimate > b.Estimate+0.005 {
+			out = append(out, rise{sk, b, m})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		ki, kj := out[i].skill.Kind() == learning.SkillStructure, out[j].skill.Kind() == learning.SkillStructure
+		if ki != kj {
+			return ki
+		}
+		di, dj := out[i].after.Estimate-out[i].before.Estimate, out[j].after.Estimate-out[j].before.Estimate
+		if di != dj {
+			return di > dj
+		}
+		return out[i].skill < out[j].skill
+	})
+	return out
 }
 
 func pct(x float64) int { return int(x*100 + 0.5) }
