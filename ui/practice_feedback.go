@@ -40,6 +40,11 @@ func (v *questionView) showFeedback(r *practiceRun, a practiceAnswer, correct bo
 	}
 	for _, id := range q.Reveal {
 		if st := structureOf(v.p.u.Content(), id); st != nil {
+			if ls, ok := r.bank.Structure(id); ok && st.Side == "" {
+				c := *st
+				c.Side = ls.Side // read from the name ("… of left ring finger")
+				st = &c
+			}
 			segs = append(segs, structureFacts(st)...)
 		}
 	}

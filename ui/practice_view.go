@@ -52,7 +52,28 @@ func (p *practice) stage(lit, wrong, frame []string, seeThrough bool) {
 		p.view.ResetView(p.move)
 		return
 	}
-	p.view.Frame(p.move, frame...)
+	p.view.SetPose(p.framePose(frame), p.move)
+}
+
+// minFrame is the least part of the whole model's framing distance a question frames from, so a
+// small region (the carpal bones) still shows enough around it to tell where it is.
+const minFrame = 0.3
+
+// framePose is the camera pose that frames ids from the current direction, no closer than
+// minFrame of the whole model's.
+func (p *practice) framePose(ids []string) render.Pose {
+	cam := p.view.Camera()
+	m := p.view.Model()
+	if m == nil {
+		return cam.Pose
+	}
+	whole := cam.FramePose(render.SphereOf(m.Bounds))
+	pose, ok := p.view.FramePose(cam.Yaw, cam.Pitch, ids...)
+	if !ok {
+		return whole
+	}
+	pose.Distance = max(pose.Distance, minFrame*whole.Distance)
+	return pose
 }
 
 // wrongTint marks a wrong pick: blue, far from the amber highlight for every kind of colour
@@ -67,14 +88,7 @@ func (p *practice) occluders(targets, frame []string) []string {
 		return nil
 	}
 	cam := p.view.Camera()
-	if len(frame) > 0 {
-		if pose, ok := p.view.FramePose(cam.Yaw, cam.Pitch, frame...); ok {
-			cam.Pose = pose
-		}
-	} else {
-		pose, _ := p.view.FramePose(cam.Yaw, cam.Pitch)
-		cam.Pose = pose
-	}
+	cam.Pose = p.framePose(frame)
 	eye := cam.Eye()
 	skip := map[string]bool{}
 	for _, t := range targets {
