@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"math"
-
 	"github.com/osteon/osteon/content"
 	"github.com/osteon/osteon/render"
 )
@@ -80,8 +78,9 @@ func (p *practice) framePose(ids []string) render.Pose {
 // vision, and the feedback also says it in words.
 var wrongTint = content.Color{R: 70, G: 110, B: 235, A: 255}
 
-// occluders lists the structures whose boxes the lines of sight from the camera (once it frames
-// frame) to the centres of targets cross before reaching them.
+// occluders lists the structures that hide targets from the camera (once it frames frame): rays
+// from the eye to five points of each target's box (its centre and four points around it) are
+// cast against the meshes, and whatever they meet before the target is an occluder.
 func (p *practice) occluders(targets, frame []string) []string {
 	m := p.view.Model()
 	if m == nil || len(targets) == 0 {
@@ -90,52 +89,47 @@ func (p *practice) occluders(targets, frame []string) []string {
 	cam := p.view.Camera()
 	cam.Pose = p.framePose(frame)
 	eye := cam.Eye()
-	skip := map[string]bool{}
-	for _, t := range targets {
-		skip[t] = true
+	ghost := make([]bool, m.Len())
+	for i := range m.Scene.Parts {
+		ghost[i] = m.Scene.Parts[i].Ghosted
 	}
+	found := make([]bool, m.Len())
 	var out []string
 	for _, t := range targets {
+		ti := m.Index(t)
 		b := m.BoundsOf(t)
-		if b.Empty() {
+		if ti < 0 || b.Empty() {
 			continue
 		}
-		c := b.Center()
-		to := render.Vec3{float64(c[0]), float64(c[1]), float64(c[2])}
-		for i := range m.Scene.Parts {
-			id := m.Scene.Parts[i].ID
-			if !skip[id] && crosses(eye, to, m.BoundsOf(id)) {
-				skip[id] = true
-				out = append(out, id)
+		for _, s := range samplePoints(b) {
+			for range 12 { // peel what lies in front, one structure at a time
+				d := s.Sub(eye)
+				hit, ok := m.Pick(eye, d.Norm(), func(i int) (bool, bool) { return !found[i], ghost[i] })
+				if !ok || hit.Index == ti || hit.Distance > d.Len() {
+					break
+				}
+				found[hit.Index] = true
+				out = append(out, hit.ID)
 			}
 		}
 	}
 	return out
 }
 
-// crosses reports whether the segment from a to b passes through box (slab test).
-func crosses(a, b render.Vec3, box content.Box) bool {
-	if box.Empty() {
-		return false
-	}
-	t0, t1 := 0.0, 1.0
-	for k := range 3 {
-		d := b[k] - a[k]
-		lo, hi := float64(box.Min[k]), float64(box.Max[k])
-		if math.Abs(d) < 1e-12 {
-			if a[k] < lo || a[k] > hi {
-				return false
-			}
+// samplePoints are the centre of a box and four points a quarter of the way to its edges.
+func samplePoints(b content.Box) []render.Vec3 {
+	c := b.Center()
+	ctr := render.Vec3{float64(c[0]), float64(c[1]), float64(c[2])}
+	out := []render.Vec3{ctr}
+	for _, k := range []int{0, 1, 2} {
+		h := float64(b.Max[k]-b.Min[k]) / 4
+		if h <= 0 || len(out) == 5 {
 			continue
 		}
-		u, v := (lo-a[k])/d, (hi-a[k])/d
-		if u > v {
-			u, v = v, u
-		}
-		t0, t1 = max(t0, u), min(t1, v)
-		if t0 > t1 {
-			return false
-		}
+		lo, hi := ctr, ctr
+		lo[k] -= h
+		hi[k] += h
+		out = append(out, lo, hi)
 	}
-	return t0 < 1 // the segment meets the box before its end
+	return out
 }
