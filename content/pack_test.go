@@ -63,6 +63,8 @@ location = { structure = "FMA2" }
 const demoQuiz = `[[items]]
 id = "q1"
 prompt = "Which is the humerus?"
+choices = ["Right humerus", "Square"]
+answer = "Right humerus"
 structures = ["FMA3", "FMA2"]
 `
 
@@ -123,7 +125,7 @@ func TestValidatePackProblems(t *testing.T) {
 			[]string{`demo/procedures/basic.toml:9: procedures[0].steps[0].location.structure: "FMA99" is not a structure in this pack`}},
 		{"duplicate quiz id", func(f fstest.MapFS) {
 			f["quiz/basic.toml"] = &fstest.MapFile{Data: []byte(demoQuiz + "\n[[items]]\nid = \"q1\"\n")}
-		}, []string{`demo/quiz/basic.toml:7: items[1].id: duplicate id "q1" (first used by items[0])`}},
+		}, []string{`demo/quiz/basic.toml:9: items[1].id: duplicate id "q1" (first used by items[0])`}},
 		{"quiz utf16", func(f fstest.MapFS) { f["quiz/basic.toml"] = &fstest.MapFile{Data: utf16le(demoQuiz, true)} },
 			[]string{`demo/quiz/basic.toml: file is UTF-16 (little-endian) text`}},
 		{"quiz bad toml", func(f fstest.MapFS) { f["quiz/basic.toml"] = &fstest.MapFile{Data: []byte("[[items]\n")} },

@@ -64,7 +64,7 @@ type Practice struct {
 	mistakes []int
 	misses   []int
 	awaiting int
-	choices  []Choice
+	choices  []StepChoice
 	results  []StepResult
 }
 
@@ -80,11 +80,11 @@ func NewPractice(pl *Plan, seed uint64) *Practice {
 func (p *Practice) Plan() *Plan { return p.plan }
 
 // Choices are the actions offered now (none while a click is awaited or when finished).
-func (p *Practice) Choices() []Choice {
+func (p *Practice) Choices() []StepChoice {
 	if p.awaiting >= 0 {
 		return nil
 	}
-	return append([]Choice(nil), p.choices...)
+	return append([]StepChoice(nil), p.choices...)
 }
 
 // Awaiting is the step waiting for a click on the model, if any.
@@ -120,12 +120,12 @@ func (p *Practice) deal() {
 	}
 	var errs []int
 	for _, i := range due {
-		p.choices = append(p.choices, Choice{Kind: ChoiceStep, Index: i, Text: p.plan.Steps[i].Instruction})
+		p.choices = append(p.choices, StepChoice{Kind: ChoiceStep, Index: i, Text: p.plan.Steps[i].Instruction})
 		errs = append(errs, p.plan.errorsAt(i)...)
 	}
 	p.rng.Shuffle(len(errs), func(a, b int) { errs[a], errs[b] = errs[b], errs[a] })
 	for _, k := range errs[:min(len(errs), maxErrorChoices)] {
-		p.choices = append(p.choices, Choice{Kind: ChoiceError, Index: k, Text: p.plan.Errors[k].Text})
+		p.choices = append(p.choices, StepChoice{Kind: ChoiceError, Index: k, Text: p.plan.Errors[k].Text})
 	}
 	var later []int
 	for _, i := range p.plan.order {
@@ -140,14 +140,14 @@ func (p *Practice) deal() {
 		later = append([]int{later[0]}, far[:n-1]...)
 	}
 	for _, i := range later {
-		p.choices = append(p.choices, Choice{Kind: ChoiceStep, Index: i, Text: p.plan.Steps[i].Instruction})
+		p.choices = append(p.choices, StepChoice{Kind: ChoiceStep, Index: i, Text: p.plan.Steps[i].Instruction})
 	}
 	p.rng.Shuffle(len(p.choices), func(a, b int) { p.choices[a], p.choices[b] = p.choices[b], p.choices[a] })
 }
 
 // Choose judges choice c. A wrong choice is taken off the list; a right one moves on (or asks
 // for a click at a location step).
-func (p *Practice) Choose(c Choice) Feedback {
+func (p *Practice) Choose(c StepChoice) Feedback {
 	if p.awaiting >= 0 || p.Done() {
 		return Feedback{Kind: FeedIgnored, Step: p.awaiting, Error: -1}
 	}
@@ -183,8 +183,8 @@ func (p *Practice) Choose(c Choice) Feedback {
 	return Feedback{Kind: FeedIgnored, Step: -1, Error: -1}
 }
 
-func (p *Practice) remove(c Choice) {
-	p.choices = slices.DeleteFunc(p.choices, func(x Choice) bool { return x.Kind == c.Kind && x.Index == c.Index })
+func (p *Practice) remove(c StepChoice) {
+	p.choices = slices.DeleteFunc(p.choices, func(x StepChoice) bool { return x.Kind == c.Kind && x.Index == c.Index })
 }
 
 func (p *Practice) complete(i int, dist float64) *StepResult {

@@ -8,7 +8,7 @@ import (
 )
 
 // find returns the choice doing step or error id, or fails.
-func find(t *testing.T, pl *Plan, cs []Choice, id string) Choice {
+func find(t *testing.T, pl *Plan, cs []StepChoice, id string) StepChoice {
 	t.Helper()
 	for _, c := range cs {
 		if c.Kind == ChoiceStep && pl.Steps[c.Index].ID == id || c.Kind == ChoiceError && pl.Errors[c.Index].ID == id {
@@ -16,10 +16,10 @@ func find(t *testing.T, pl *Plan, cs []Choice, id string) Choice {
 		}
 	}
 	t.Fatalf("no choice %q among %v", id, choiceIDs(pl, cs))
-	return Choice{}
+	return StepChoice{}
 }
 
-func choiceIDs(pl *Plan, cs []Choice) []string {
+func choiceIDs(pl *Plan, cs []StepChoice) []string {
 	var out []string
 	for _, c := range cs {
 		switch c.Kind {
@@ -115,7 +115,7 @@ func TestPracticeFeedback(t *testing.T) {
 	}
 	// Through to the end.
 	for !p.Done() {
-		var right Choice
+		var right StepChoice
 		for _, c := range p.Choices() {
 			if c.Kind == ChoiceStep && pl.ready(c.Index, p.DoneSteps()) {
 				right = c
@@ -170,7 +170,7 @@ func TestTestRun(t *testing.T) {
 		t.Fatal("explain should still be offered")
 	}
 	tt.Choose(find(t, pl, tt.Choices(), "explain"), next())
-	tt.Choose(Choice{Kind: ChoiceFinish}, next())
+	tt.Choose(StepChoice{Kind: ChoiceFinish}, next())
 	if !tt.Done() || tt.Choices() != nil {
 		t.Fatal("finish did not end the test")
 	}

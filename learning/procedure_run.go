@@ -12,7 +12,7 @@ import (
 type Test struct {
 	plan     *Plan
 	start    time.Time
-	pool     []Choice // every step and error, in this run's order
+	pool     []StepChoice // every step and error, in this run's order
 	done     []bool
 	used     []bool // errors chosen
 	actions  []Action
@@ -25,10 +25,10 @@ type Test struct {
 func NewTest(pl *Plan, seed uint64, start time.Time) *Test {
 	t := &Test{plan: pl, start: start, done: make([]bool, len(pl.Steps)), used: make([]bool, len(pl.Errors)), awaiting: -1}
 	for i, s := range pl.Steps {
-		t.pool = append(t.pool, Choice{Kind: ChoiceStep, Index: i, Text: s.Instruction})
+		t.pool = append(t.pool, StepChoice{Kind: ChoiceStep, Index: i, Text: s.Instruction})
 	}
 	for k, e := range pl.Errors {
-		t.pool = append(t.pool, Choice{Kind: ChoiceError, Index: k, Text: e.Text})
+		t.pool = append(t.pool, StepChoice{Kind: ChoiceError, Index: k, Text: e.Text})
 	}
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	r.Shuffle(len(t.pool), func(i, j int) { t.pool[i], t.pool[j] = t.pool[j], t.pool[i] })
@@ -40,11 +40,11 @@ func (t *Test) Plan() *Plan { return t.plan }
 
 // Choices lists what may be done next: the steps not done, the errors of those steps not yet
 // chosen, and, last, Finish.
-func (t *Test) Choices() []Choice {
+func (t *Test) Choices() []StepChoice {
 	if t.finished || t.awaiting >= 0 {
 		return nil
 	}
-	var out []Choice
+	var out []StepChoice
 	for _, c := range t.pool {
 		switch c.Kind {
 		case ChoiceStep:
@@ -57,12 +57,12 @@ func (t *Test) Choices() []Choice {
 			}
 		}
 	}
-	return append(out, Choice{Kind: ChoiceFinish, Index: -1, Text: "The procedure is complete"})
+	return append(out, StepChoice{Kind: ChoiceFinish, Index: -1, Text: "The procedure is complete"})
 }
 
 // Choose does choice c at time at. For a location step it returns true: the step is done once
 // Locate gives the click. Choosing Finish ends the test (see Finish).
-func (t *Test) Choose(c Choice, at time.Time) (needLocation bool) {
+func (t *Test) Choose(c StepChoice, at time.Time) (needLocation bool) {
 	if t.finished || t.awaiting >= 0 {
 		return false
 	}

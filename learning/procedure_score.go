@@ -15,8 +15,8 @@ const (
 	ChoiceFinish                   // say the procedure is complete (Test)
 )
 
-// Choice is one action the learner may choose.
-type Choice struct {
+// StepChoice is one action the learner may choose in a procedure.
+type StepChoice struct {
 	Kind  ChoiceKind
 	Index int // the step or error
 	Text  string

@@ -51,9 +51,6 @@ func realClock() drillClock {
 	}
 }
 
-// inBackground runs slow work (store calls) off the UI goroutine; tests run it inline.
-func inBackground(f func()) { go f() }
-
 // drillsScreenIndex is the Drills screen's place in the shell.
 const drillsScreenIndex = 3
 

@@ -106,5 +106,3 @@ func TestDrillSetsOfBuiltinLimb(t *testing.T) {
 		t.Errorf("Locate scopes %q", titles)
 	}
 }
-
-func contains(xs []string, x string) bool { return indexOf(xs, x) >= 0 }

@@ -3,5 +3,7 @@ package ui
 // startWeakestPractice starts a practice session on the learner's weakest skills. The Progress
 // screen's "Practise my weakest" calls it; the Practice screen implements it.
 func (u *UI) startWeakestPractice() {
-	u.shell.show(1)
+	if p := u.practiceOf(); p != nil {
+		p.startWeakest()
+	}
 }

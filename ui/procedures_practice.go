@@ -51,7 +51,7 @@ func (r *procRun) showPractice(fb []widget.RichTextSegment) {
 	r.setChoices(r.prac.Choices())
 }
 
-func (r *procRun) practiceChoose(c learning.Choice) {
+func (r *procRun) practiceChoose(c learning.StepChoice) {
 	fb := r.prac.Choose(c)
 	var segs []widget.RichTextSegment
 	switch fb.Kind {
@@ -166,7 +166,7 @@ func (r *procRun) showTest() {
 	r.setChoices(r.test.Choices())
 }
 
-func (r *procRun) testChoose(c learning.Choice) {
+func (r *procRun) testChoose(c learning.StepChoice) {
 	r.test.Choose(c, r.s.now())
 	r.showTest()
 }

@@ -44,11 +44,11 @@ type procRun struct {
 	buttons  *fyne.Container
 	root     fyne.CanvasObject
 
-	shown    []learning.Choice // the choices on screen
-	ended    bool              // the run is over: the choices are what to do next
-	dueSince time.Time         // when the current Practice step became due
-	outcome  *learning.Outcome // the Test's result, once finished
-	saved    string            // what became of the result
+	shown    []learning.StepChoice // the choices on screen
+	ended    bool                  // the run is over: the choices are what to do next
+	dueSince time.Time             // when the current Practice step became due
+	outcome  *learning.Outcome     // the Test's result, once finished
+	saved    string                // what became of the result
 }
 
 func newProcRun(s *procedures, e *procEntry, m runMode) *procRun {
@@ -126,7 +126,7 @@ func (r *procRun) rune(c rune) {
 }
 
 // setChoices shows choices as the numbered list.
-func (r *procRun) setChoices(cs []learning.Choice) {
+func (r *procRun) setChoices(cs []learning.StepChoice) {
 	r.shown = cs
 	texts := make([]string, len(cs))
 	for i, c := range cs {

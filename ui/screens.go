@@ -25,11 +25,7 @@ func msaaSetting(a fyne.App) int {
 func (u *UI) screens() []*screen {
 	return []*screen{
 		{title: "Explore", icon: theme.SearchIcon(), build: func() fyne.CanvasObject { return u.explore.root }},
-		{title: "Practice", icon: theme.QuestionIcon(), build: func() fyne.CanvasObject {
-			return comingScreen("Practice", "Adaptive quizzes on the 3D model: find a structure by clicking it, name the highlighted one "+
-				"by choosing or typing, and answer your packs' own questions. Each item comes back just before you would "+
-				"forget it, and new items start where your mastery is weakest.")
-		}},
+		{title: "Practice", icon: theme.QuestionIcon(), build: u.practiceScreen},
 		{title: "Procedures", icon: theme.ListIcon(), build: u.proceduresScreen},
 		{title: "Drills", icon: theme.MediaFastForwardIcon(), build: u.drillsScreen},
 		{title: "Progress", icon: theme.InfoIcon(), build: u.progressScreen},
