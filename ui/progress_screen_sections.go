@@ -80,9 +80,13 @@ func (p *progressScreen) skillBars(have map[learning.SkillID]progress.SkillMaste
 	sort.Strings(names)
 	for _, n := range names {
 		k := byName[n]
-		sm, ok := have[learning.SkillID(string(kind)+":"+k)]
+		skill := learning.SystemSkill(k)
+		if kind == learning.SkillRegion {
+			skill = learning.RegionSkill(k)
+		}
+		sm, ok := have[skill]
 		if !ok { // a region may be keyed by its last part ("wrist" for "upper_limb/wrist")
-			sm, ok = have[learning.SkillID(string(kind)+":"+path.Base(k))]
+			sm, ok = have[learning.SkillID(string(kind)+":"+path.Base(string(skill)[len(kind)+1:]))]
 		}
 		rows = append(rows, masteryRow(n, sm, ok))
 	}
