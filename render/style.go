@@ -20,7 +20,7 @@ var systemColors = map[string]content.Color{
 
 var (
 	defaultColor   = content.Color{R: 200, G: 200, B: 200, A: 255}
-	highlightColor = [3]float32{1, 0.70, 0.0} // amber: stands out from bone, muscle, vessels
+	highlightColor = [3]float32{0.25, 0.92, 0.30} // green: no system is drawn green (bone ivory, muscle and arteries red, veins blue, nerves yellow)
 )
 
 const (

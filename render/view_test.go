@@ -149,18 +149,18 @@ func TestHighlightAndHide(t *testing.T) {
 		savePNG(t, "highlight.png", lit)
 		t.Fatalf("highlight changed %d pixels in %v; want many, all inside the humerus's screen box %v", n, changed, box)
 	}
-	amber := 0
+	green := 0
 	for y := changed.Min.Y; y < changed.Max.Y; y++ {
 		for x := changed.Min.X; x < changed.Max.X; x++ {
 			p := lit.Pix[lit.PixOffset(x, y):]
-			if p[0] > 150 && p[0] > p[2]+60 && p[1] > p[2]+20 {
-				amber++
+			if p[1] > 150 && p[1] > p[0]+40 && p[1] > p[2]+40 {
+				green++
 			}
 		}
 	}
-	if amber < n/2 {
+	if green < n/2 {
 		savePNG(t, "highlight.png", lit)
-		t.Fatalf("only %d of %d changed pixels are amber", amber, n)
+		t.Fatalf("only %d of %d changed pixels are the highlight green", green, n)
 	}
 
 	v.SetState(id, Hidden)

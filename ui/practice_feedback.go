@@ -30,7 +30,7 @@ func (v *questionView) showFeedback(r *practiceRun, a practiceAnswer, correct bo
 	v.entry.Disable()
 	v.check.Hide()
 	v.dontKnow.Hide()
-	v.hint.SetText("The answer is lit up in amber" + wrongNote(a, correct) + ". Turn the model to look around, then continue.")
+	v.hint.SetText("The answer is lit up in green" + wrongNote(a, correct) + ". Turn the model to look around, then continue.")
 	segs := []widget.RichTextSegment{verdictSegment(correct)}
 	if said := v.said(r, a, correct, verdict); said != "" {
 		segs = append(segs, para(said))

@@ -74,7 +74,7 @@ func (p *practice) framePose(ids []string) render.Pose {
 	return pose
 }
 
-// wrongTint marks a wrong pick: blue, far from the amber highlight for every kind of colour
+// wrongTint marks a wrong pick: blue, far from the green highlight for every kind of colour
 // vision, and the feedback also says it in words.
 var wrongTint = content.Color{R: 70, G: 110, B: 235, A: 255}
 

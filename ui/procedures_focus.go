@@ -11,7 +11,7 @@ import (
 )
 
 // avoidTint is the warning colour of structures a step must keep clear of: magenta, apart from
-// the amber highlight, red arteries and yellow nerves.
+// the green highlight, red arteries and yellow nerves.
 var avoidTint = content.Color{R: 236, G: 52, B: 160, A: 255}
 
 // procedureMove is how long the camera takes to move to a step's anatomy.

@@ -268,7 +268,7 @@ func (r *procRun) orderNote(i int) []widget.RichTextSegment {
 func (r *procRun) anatomyNote(st content.ProcedureStep) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
 	if len(st.Focus.Highlight) > 0 {
-		segs = append(segs, field("On the model, highlighted (amber)", r.s.names(st.Focus.Highlight)))
+		segs = append(segs, field("On the model, highlighted (green)", r.s.names(st.Focus.Highlight)))
 	}
 	if len(st.Focus.Avoid) > 0 {
 		segs = append(segs, coloredText("Keep clear of (magenta): "+r.s.names(st.Focus.Avoid), theme.ColorNameError))
