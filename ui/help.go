@@ -13,7 +13,8 @@ var (
 	shortcutSearch = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
-// keyHelp lists every shortcut; the help overlay shows it.
+// keyHelp lists every shortcut; the help overlay shows it. Explore's single letters work while the
+// 3D view or the structure list has focus (or nothing does).
 var keyHelp = [][2]string{
 	{"Drag", "Turn the model"},
 	{"Right-drag, middle-drag or Shift+drag", "Move (pan) the model"},
@@ -31,6 +32,9 @@ var keyHelp = [][2]string{
 	{"Ctrl+F", "Search structures"},
 	{"Ctrl+O", "Open a model file (.glb, .gltf, .obj)"},
 	{"Ctrl+1 … Ctrl+7", "Go to Explore, Practice, Procedures, Drills, Progress, Packs, Settings"},
+	{"1 – 4, Enter, Esc", "In Practice: choose an answer, check it and go on, end the session (your answers are kept)"},
+	{"L, P, T, ← / →, 1 – 9, Esc", "In Procedures: Learn, Practise or Test the chosen procedure, move between steps, choose an action, leave"},
+	{"↑ / ↓, Shift+↑ / ↓, Enter, Esc", "In a Sequence drill: choose, move the chosen item, submit, stop"},
 	{"↑ / ↓, Enter, Delete", "In Packs: choose a pack, open it in Explore, remove it"},
 	{"F1 or ?", "This list"},
 }
