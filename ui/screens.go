@@ -34,14 +34,6 @@ func (u *UI) screens() []*screen {
 	}
 }
 
-// comingScreen says plainly what a screen will hold; it shows no made-up data.
-func comingScreen(title, what string) fyne.CanvasObject {
-	h := widget.NewRichText(heading(title), para(what),
-		italic("This part of Osteon is not built yet. Explore works now: turn the model, search the structures, and read about each one."))
-	h.Wrapping = fyne.TextWrapWord
-	return container.NewPadded(container.NewVBox(h))
-}
-
 func (u *UI) settingsScreen() fyne.CanvasObject {
 	msaa := widget.NewRadioGroup([]string{"Automatic (on with a graphics card, off with software rendering)", "Off", "4x"}, nil)
 	values := []string{"auto", "off", "4x"}
