@@ -29,37 +29,6 @@ func bigBank() []learning.Item {
 	return items
 }
 
-// learnerState reads what a session needs: the cards of items and the
-// mastery of their skills (the Practice screen does this once, in the
-// background, when it opens).
-func learnerState(ctx context.Context, s *Store, l LearnerID, items []learning.Item) (learning.LearnerState, error) {
-	ids := make([]learning.ItemID, len(items))
-	seen := map[learning.SkillID]bool{}
-	var skills []learning.SkillID
-	for i, it := range items {
-		ids[i] = it.ID
-		for _, sk := range it.Skills {
-			if !seen[sk] {
-				seen[sk] = true
-				skills = append(skills, sk)
-			}
-		}
-	}
-	cards, err := s.Cards(ctx, l, ids)
-	if err != nil {
-		return learning.LearnerState{}, err
-	}
-	ms, err := s.SkillMastery(ctx, l, skills)
-	if err != nil {
-		return learning.LearnerState{}, err
-	}
-	m := make(map[learning.SkillID]learning.SkillEstimate, len(ms))
-	for k, v := range ms {
-		m[k] = learning.SkillEstimate{Estimate: v.Estimate, Evidence: v.Evidence}
-	}
-	return learning.LearnerState{Cards: cards, Mastery: m}, nil
-}
-
 // BenchmarkNextItem: choosing the next practice item for a learner with
 // 10,000 items and 1,000,000 attempts. Target: next-item under 5 ms.
 //
@@ -76,7 +45,7 @@ func BenchmarkNextItem(b *testing.B) {
 	if len(items) != 2*bigStructures {
 		b.Fatalf("%d items", len(items))
 	}
-	state, err := learnerState(ctx, s, l, items)
+	state, err := s.LearnerState(ctx, l, items)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -85,7 +54,7 @@ func BenchmarkNextItem(b *testing.B) {
 	}
 	b.Run("load-state-10000", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := learnerState(ctx, s, l, items); err != nil {
+			if _, err := s.LearnerState(ctx, l, items); err != nil {
 				b.Fatal(err)
 			}
 		}

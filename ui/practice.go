@@ -209,7 +209,7 @@ func (p *practice) load(key string) {
 	p.work(func() {
 		d := practiceData{key: key}
 		d.bank, d.err = practiceBank(c)
-		state, err := loadLearnerState(context.Background(), st, who, d.bank.Items())
+		state, err := st.LearnerState(context.Background(), who, d.bank.Items())
 		if err != nil {
 			d.err = fmt.Errorf("could not read your progress: %w", err)
 		}

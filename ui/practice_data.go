@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -58,36 +57,6 @@ func practiceBank(c Content) (*learning.Bank, error) {
 func learningStructure(s *content.Structure) learning.Structure {
 	return learning.Structure{ID: s.ID, Name: s.Name, Latin: s.NameLatin, Synonyms: s.Synonyms, Names: s.Names,
 		System: s.System, Region: s.Region, Side: s.Side}
-}
-
-// loadLearnerState reads what a session needs to know of the learner: the memory state of the
-// bank's items and mastery of their skills.
-func loadLearnerState(ctx context.Context, st *progress.Store, l progress.LearnerID, items []learning.Item) (learning.LearnerState, error) {
-	ids := make([]learning.ItemID, len(items))
-	seen := map[learning.SkillID]bool{}
-	var skills []learning.SkillID
-	for i, it := range items {
-		ids[i] = it.ID
-		for _, sk := range it.Skills {
-			if !seen[sk] {
-				seen[sk] = true
-				skills = append(skills, sk)
-			}
-		}
-	}
-	cards, err := st.Cards(ctx, l, ids)
-	if err != nil {
-		return learning.LearnerState{}, err
-	}
-	ms, err := st.SkillMastery(ctx, l, skills)
-	if err != nil {
-		return learning.LearnerState{}, err
-	}
-	m := make(map[learning.SkillID]learning.SkillEstimate, len(ms))
-	for k, v := range ms {
-		m[k] = learning.SkillEstimate{Estimate: v.Estimate, Evidence: v.Evidence}
-	}
-	return learning.LearnerState{Cards: cards, Mastery: m}, nil
 }
 
 // estimatesOf keeps what a session needs of the store's mastery report.
