@@ -53,7 +53,7 @@ type Session struct {
 }
 
 type entry struct {
-	item      Item
+	item      *Item // in the caller's items, which the session only reads
 	card      Card
 	seen      bool    // answered before (has a card)
 	answered  int     // times answered in this session
@@ -76,47 +76,113 @@ func NewSession(items []Item, st LearnerState, opt SessionOptions, now time.Time
 	if opt.Rand == nil {
 		opt.Rand = rand.New(rand.NewPCG(1, 2))
 	}
-	s := &Session{opt: opt, sched: opt.Scheduler, index: make(map[ItemID]int, len(items)), base: st.Mastery,
-		updates: map[SkillID]SkillEstimate{}, touched: map[string]bool{}, clock: now, pending: -1}
+	if opt.Scheduler == nil {
+		opt.Scheduler = NewScheduler(DefaultSchedulerParams())
+	}
+	// The index of item ids is built on another goroutine while the entries are made here
+	// (together they are most of the work over 10,000 items). Only when the index finds an id
+	// twice are the entries made again, one by one, leaving out the repeats.
+	indexed := make(chan map[ItemID]int, 1)
+	go func() { indexed <- indexItems(items, opt.Scope) }()
+	s := newSession(items, st, opt, now, nil)
+	if s.index = <-indexed; s.index == nil {
+		return newSession(items, st, opt, now, make(map[ItemID]int, len(items)))
+	}
+	for i := range s.entries { // ties drawn in the same order as the one-by-one way
+		s.entries[i].tie = opt.Rand.Float64()
+	}
+	return s
+}
+
+// newSession makes the session's entries. With a non-nil index it fills it as it goes, leaves
+// out repeated ids and draws each entry's tie-break; without, the caller does both.
+func newSession(items []Item, st LearnerState, opt SessionOptions, now time.Time, index map[ItemID]int) *Session {
+	s := &Session{opt: opt, sched: opt.Scheduler, index: index, base: st.Mastery,
+		updates: map[SkillID]SkillEstimate{}, touched: make(map[string]bool, len(st.Cards)), clock: now, pending: -1}
 	s.entries = make([]entry, 0, len(items))
-	if s.sched == nil {
-		s.sched = NewScheduler(DefaultSchedulerParams())
-	}
-	type region struct {
-		skill SkillID
-		est   float64
-	}
-	regions := map[string]region{}
-	for _, it := range items {
-		if !opt.Scope.Includes(it) {
+	var c entryContext
+	for k := range items {
+		it := &items[k]
+		if !opt.Scope.Includes(*it) {
 			continue
 		}
-		n := len(s.index)
-		if s.index[it.ID] = len(s.entries); len(s.index) == n {
-			s.index[it.ID] = s.first(it.ID) // a repeated item: keep the first
-			continue
+		e := entry{item: it, lastAsked: -1, typed: it.Kind() == KindNameTyped}
+		if index != nil {
+			n := len(index)
+			if index[it.ID] = len(s.entries); len(index) == n {
+				index[it.ID] = s.first(it.ID) // a repeated item: keep the first
+				continue
+			}
+			e.tie = opt.Rand.Float64()
 		}
-		e := entry{item: it, lastAsked: -1, tie: opt.Rand.Float64(), typed: it.Kind() == KindNameTyped}
 		e.card, e.seen = st.Cards[it.ID]
-		if it.Structure != "" {
-			e.structure = structureSkillOf(it)
-			e.est = s.base[e.structure]
-			if e.seen {
-				s.touched[it.Structure] = true
-			}
-		}
-		if it.Region != "" {
-			r, ok := regions[it.Region]
-			if !ok {
-				r.skill = RegionSkill(it.Region)
-				r.est = s.base[r.skill].Estimate
-				regions[it.Region] = r
-			}
-			e.region, e.regEst = r.skill, r.est
-		}
+		c.fill(s, &e)
 		s.entries = append(s.entries, e)
 	}
 	return s
+}
+
+// entryContext remembers the last structure and region looked up: the bank lists a structure's
+// items side by side, so they are usually the next item's too.
+type entryContext struct {
+	structure   string
+	skill       SkillID
+	est         SkillEstimate
+	regionName  string
+	region      SkillID
+	regionEst   float64
+	regionsSeen map[string]regionEst
+}
+
+type regionEst struct {
+	skill SkillID
+	est   float64
+}
+
+// fill sets the entry's skills and their estimates.
+func (c *entryContext) fill(s *Session, e *entry) {
+	it := e.item
+	if it.Structure != "" {
+		if it.Structure != c.structure || c.skill == "" {
+			c.structure, c.skill = it.Structure, structureSkillOf(*it)
+			c.est = s.base[c.skill]
+		}
+		e.structure, e.est = c.skill, c.est
+		if e.seen {
+			s.touched[it.Structure] = true
+		}
+	}
+	if it.Region != "" {
+		if it.Region != c.regionName {
+			if c.regionsSeen == nil {
+				c.regionsSeen = map[string]regionEst{}
+			}
+			r, ok := c.regionsSeen[it.Region]
+			if !ok {
+				r.skill = RegionSkill(it.Region)
+				r.est = s.base[r.skill].Estimate
+				c.regionsSeen[it.Region] = r
+			}
+			c.regionName, c.region, c.regionEst = it.Region, r.skill, r.est
+		}
+		e.region, e.regEst = c.region, c.regionEst
+	}
+}
+
+// indexItems maps the ids of the items in scope to their places among them, or returns nil
+// when an id comes twice.
+func indexItems(items []Item, sc Scope) map[ItemID]int {
+	index := make(map[ItemID]int, len(items))
+	for k := range items {
+		if !sc.Includes(items[k]) {
+			continue
+		}
+		n := len(index)
+		if index[items[k].ID] = n; len(index) == n {
+			return nil
+		}
+	}
+	return index
 }
 
 // first is the index of the first entry for id.
@@ -168,7 +234,7 @@ func (s *Session) tick(now time.Time) time.Time {
 func (s *Session) Next(now time.Time) (Item, bool) {
 	now = s.tick(now)
 	if s.pending >= 0 {
-		return s.entries[s.pending].item, true
+		return *s.entries[s.pending].item, true
 	}
 	if s.asked >= s.opt.Length {
 		return Item{}, false
@@ -178,7 +244,7 @@ func (s *Session) Next(now time.Time) (Item, bool) {
 		return Item{}, false
 	}
 	s.pending = i
-	return s.entries[i].item, true
+	return *s.entries[i].item, true
 }
 
 // Answered records that item id was answered with grade g at now: the

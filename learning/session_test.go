@@ -1,6 +1,7 @@
 package learning
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -337,5 +338,34 @@ func TestSessionRepeatedItems(t *testing.T) {
 	s.Answered(b.Items()[0].ID, Again, t0)
 	if c, ok := s.Card(b.Items()[0].ID); !ok || c.Lapses == 0 && c.State != StateRelearning && c.Reps < 2 {
 		t.Errorf("a repeated item's card is not the one answered: %+v", c)
+	}
+}
+
+// BenchmarkNewSession starts a session over 10,000 items (5,000 structures, half the items
+// answered before): the one-off work before a session's first question.
+func BenchmarkNewSession(b *testing.B) {
+	ss := make([]Structure, 5000)
+	for st := range ss {
+		ss[st] = Structure{ID: fmt.Sprintf("FMA:%d", 10000+st), Name: fmt.Sprintf("Structure %d", st),
+			Region: fmt.Sprintf("region-%02d", st%50), System: fmt.Sprintf("system-%02d", st%12),
+			OnModel: true, Center: [3]float64{float64(st % 71), float64(st % 13), float64(st % 7)}}
+	}
+	var items []Item
+	for _, it := range NewBank(ss, nil).Items() {
+		if k := it.Kind(); k == KindFind || k == KindNameChoice {
+			items = append(items, it)
+		}
+	}
+	st := LearnerState{Cards: map[ItemID]Card{}, Mastery: map[SkillID]SkillEstimate{}}
+	for i, it := range items {
+		if i%2 == 0 {
+			st.Cards[it.ID] = Card{Due: t0, LastReview: t0.Add(-time.Hour), State: StateReview, Stability: 2, Difficulty: 5, Reps: 1}
+		}
+		for _, sk := range it.Skills {
+			st.Mastery[sk] = SkillEstimate{Estimate: 0.5, Evidence: 3}
+		}
+	}
+	for b.Loop() {
+		NewSession(items, st, SessionOptions{Length: 10}, t0)
 	}
 }
