@@ -201,3 +201,36 @@ func richText(p *infoPanel) string {
 	}
 	return b.String()
 }
+
+// TestTapNearThinStructure: a tap just off a structure's edge, on empty space, still picks it.
+func TestTapNearThinStructure(t *testing.T) {
+	u := newTestUI(t)
+	e := u.explore
+	id := findStructure(t, e, "Right clavicle")
+	pos, ok := findOnScreen(u, id)
+	if !ok {
+		t.Fatal("the right clavicle is nowhere on screen")
+	}
+	// Walk up from a point on the clavicle to the first empty pixel above its edge.
+	edge := pos
+	for {
+		next := fyne.NewPos(edge.X, edge.Y-1)
+		px, py := u.viewer.pixel(next)
+		if _, hit := u.view.Pick(px, py); !hit {
+			edge = next
+			break
+		}
+		if next.Y < 0 {
+			t.Fatal("no empty space above the clavicle")
+		}
+		edge = next
+	}
+	off := fyne.NewPos(edge.X, edge.Y-1) // two units off the edge, on empty space
+	if px, py := u.viewer.pixel(off); func() bool { _, hit := u.view.Pick(px, py); return hit }() {
+		t.Fatalf("%v is not empty space", off)
+	}
+	test.TapAt(u.viewer, off)
+	if e.selected != id {
+		t.Fatalf("tap 2 units off the clavicle's edge selected %q, want %q", e.selected, id)
+	}
+}
