@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -194,11 +193,7 @@ func findPart(t *testing.T, u *UI, name string) string {
 // pageText gathers the text of the labels and rich texts under o.
 func pageText(o fyne.CanvasObject) string {
 	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
+	walkShown(o, true, func(o fyne.CanvasObject) bool {
 		switch w := o.(type) {
 		case *widget.Label:
 			b.WriteString(w.Text + "\n")
@@ -208,18 +203,11 @@ func pageText(o fyne.CanvasObject) string {
 			b.WriteString("[" + w.Text + "]\n")
 		case *widget.Card:
 			b.WriteString(w.Title + "\n" + w.Subtitle + "\n")
-			walk(w.Content)
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case *container.Scroll:
-			walk(w.Content)
-		case *container.Split:
-			walk(w.Leading)
-			walk(w.Trailing)
+			return true // its content is among its renderer's objects
+		default:
+			return true
 		}
-	}
-	walk(o)
+		return false
+	})
 	return b.String()
 }

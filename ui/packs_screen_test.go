@@ -162,18 +162,12 @@ func snapshot(t *testing.T, dir string) []string {
 // texts collects the text a user sees in o and everything inside it.
 func texts(o fyne.CanvasObject) string {
 	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
+	walkShown(o, true, func(o fyne.CanvasObject) bool {
 		switch w := o.(type) {
 		case *widget.Label:
 			b.WriteString(w.Text + "\n")
-			return
 		case *widget.Button:
 			b.WriteString("[" + w.Text + "]\n")
-			return
 		case *widget.RichText:
 			for _, s := range w.Segments {
 				if l, ok := s.(*widget.ListSegment); ok {
@@ -184,49 +178,25 @@ func texts(o fyne.CanvasObject) string {
 				}
 				b.WriteString(s.Textual() + "\n")
 			}
-			return
 		case *canvas.Text:
 			b.WriteString(w.Text + "\n")
-			return
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-			return
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
+		default:
+			return true
 		}
-	}
-	walk(o)
+		return false
+	})
 	return b.String()
 }
 
 // button finds the visible button labelled text inside o.
 func button(o fyne.CanvasObject, text string) *widget.Button {
 	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || found != nil || !o.Visible() {
-			return
+	walkShown(o, true, func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
+			found = b
 		}
-		switch w := o.(type) {
-		case *widget.Button:
-			if w.Text == text {
-				found = w
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
+		return found == nil
+	})
 	return found
 }
 

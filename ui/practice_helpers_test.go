@@ -218,8 +218,7 @@ func (h *practiceHarness) feedbackText() string {
 // screenText is every label and rich text on the Practice screen, for checks on what it says.
 func (h *practiceHarness) screenText() string {
 	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	walkShown(h.p.screen, false, func(o fyne.CanvasObject) bool {
 		switch w := o.(type) {
 		case *widget.Label:
 			b.WriteString(w.Text + "\n")
@@ -232,39 +231,21 @@ func (h *practiceHarness) screenText() string {
 		case *widget.RadioGroup:
 			b.WriteString(strings.Join(w.Options, " | ") + "\n")
 		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, x := range c.Objects {
-				walk(x)
-			}
-		} else if wd, ok := o.(fyne.Widget); ok {
-			for _, x := range test.WidgetRenderer(wd).Objects() {
-				walk(x)
-			}
-		}
-	}
-	walk(h.p.screen)
+		return true
+	})
 	return b.String()
 }
 
 // findButton finds a button by its text in what o shows (dialogs included when o is an overlay).
 func findButton(o fyne.CanvasObject, text string) *widget.Button {
-	if b, ok := o.(*widget.Button); ok && b.Text == text {
-		return b
-	}
-	if c, ok := o.(*fyne.Container); ok {
-		for _, x := range c.Objects {
-			if b := findButton(x, text); b != nil {
-				return b
-			}
+	var found *widget.Button
+	walkShown(o, false, func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
+			found = b
 		}
-	} else if wd, ok := o.(fyne.Widget); ok {
-		for _, x := range test.WidgetRenderer(wd).Objects() {
-			if b := findButton(x, text); b != nil {
-				return b
-			}
-		}
-	}
-	return nil
+		return found == nil
+	})
+	return found
 }
 
 func renderHit(id string) render.Hit { return render.Hit{ID: id} }
@@ -272,8 +253,7 @@ func renderHit(id string) render.Hit { return render.Hit{ID: id} }
 // findText is every label's and rich text's text in what o shows.
 func findText(o fyne.CanvasObject) string {
 	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	walkShown(o, false, func(o fyne.CanvasObject) bool {
 		switch w := o.(type) {
 		case *widget.Label:
 			b.WriteString(w.Text + " ")
@@ -282,16 +262,7 @@ func findText(o fyne.CanvasObject) string {
 				b.WriteString(s.Textual() + " ")
 			}
 		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, x := range c.Objects {
-				walk(x)
-			}
-		} else if wd, ok := o.(fyne.Widget); ok {
-			for _, x := range test.WidgetRenderer(wd).Objects() {
-				walk(x)
-			}
-		}
-	}
-	walk(o)
+		return true
+	})
 	return b.String()
 }
