@@ -15,12 +15,13 @@ const module = "github.com/osteon/osteon"
 var importRules = map[string]struct {
 	internal []string // project packages allowed
 	external []string // import path prefixes allowed besides the standard library
+	noStd    []string // standard library prefixes not allowed (learning stays free of SQL)
 }{
 	"":         {internal: []string{"ui", "render", "content", "learning", "progress", "assets"}, external: []string{"fyne.io/"}},
 	"ui":       {internal: []string{"render", "content", "learning", "progress", "assets"}, external: []string{"fyne.io/", "golang.org/x/text/"}},
 	"render":   {internal: []string{"content"}, external: []string{"github.com/g3n/engine/", "github.com/go-gl/glfw/"}},
 	"content":  {external: []string{"github.com/BurntSushi/toml"}},
-	"learning": {internal: []string{"content"}, external: []string{"github.com/open-spaced-repetition/go-fsrs/"}},
+	"learning": {internal: []string{"content"}, external: []string{"github.com/open-spaced-repetition/go-fsrs/"}, noStd: []string{"database/"}},
 	"progress": {internal: []string{"learning"}, external: []string{"modernc.org/sqlite"}},
 	"assets":   {},
 }
@@ -74,6 +75,9 @@ func TestImportDirections(t *testing.T) {
 		}
 		for _, imp := range p.Imports {
 			if isStd(imp) || imp == "C" || imp == "unsafe" {
+				if hasPrefix(rule.noStd, imp) {
+					t.Errorf("%s imports %s, which is not allowed for %s", p.ImportPath, imp, nameOf(top))
+				}
 				continue
 			}
 			if strings.HasPrefix(imp, module+"/") {
