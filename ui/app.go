@@ -4,6 +4,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"io/fs"
 	"log"
 	"path/filepath"
@@ -37,7 +39,7 @@ type UI struct {
 	cfg     Config
 	engine  *render.Engine
 	view    *render.View
-	viewer  *Viewer
+	viewer  *kit.Viewer
 	explore *explore
 	shell   *shell
 	loading *widget.ProgressBarInfinite
@@ -55,7 +57,7 @@ type UI struct {
 	current          Content
 	contentListeners []func(Content)
 	engineErr        error
-	views            []*Viewer // every screen's 3D view, so OpenGL reaches them all
+	views            []*kit.Viewer // every screen's 3D view, so OpenGL reaches them all
 }
 
 // New builds the window. Call ShowAndRun to start.
@@ -202,7 +204,7 @@ func (u *UI) menu() *fyne.MainMenu {
 	profile := fyne.NewMenuItem("Switch profile…", u.showProfiles)
 	profile.Icon = theme.AccountIcon()
 	file := fyne.NewMenu("File", open, profile)
-	reset := fyne.NewMenuItem("Reset view", func() { u.view.ResetView(cameraMove) })
+	reset := fyne.NewMenuItem("Reset view", func() { u.view.ResetView(kit.CameraMove) })
 	all := fyne.NewMenuItem("Show all", u.explore.showAll)
 	undo := fyne.NewMenuItem("Undo", u.explore.undoLast)
 	undo.Shortcut = &fyne.ShortcutUndo{}

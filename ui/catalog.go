@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"path"
 	"sort"
 	"strings"
@@ -68,7 +70,7 @@ func systemName(s string) string {
 	if s = strings.TrimSpace(s); s == "" {
 		return "Other"
 	}
-	return capitalise(s)
+	return kit.Capitalise(s)
 }
 
 // regionName shows the last part of a path-like region: "upper_limb/arm" -> "Arm".
@@ -77,14 +79,7 @@ func regionName(r string) string {
 	if r == "" || r == "." || r == "/" {
 		return "General"
 	}
-	return capitalise(r)
-}
-
-func capitalise(s string) string {
-	for i, r := range s {
-		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
-	}
-	return s
+	return kit.Capitalise(r)
 }
 
 // fold lowers case and strips accents, so "Scaphoïd" matches "scaphoid".

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -64,7 +66,7 @@ type drills struct {
 	bg     func(func())
 	rng    *rand.Rand
 	view   *render.View
-	viewer *Viewer
+	viewer *kit.Viewer
 	root   *fyne.Container // holds the current page
 
 	scopes     []locateScope
@@ -207,7 +209,7 @@ func setTitles(ss []sequenceSet) []string {
 }
 
 func drillsMessage(title, text string, action fyne.CanvasObject) fyne.CanvasObject {
-	t := widget.NewRichText(heading(title), para(text))
+	t := widget.NewRichText(kit.Heading(title), kit.Para(text))
 	t.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(t)
 	if action != nil {
@@ -218,9 +220,9 @@ func drillsMessage(title, text string, action fyne.CanvasObject) fyne.CanvasObje
 
 func (d *drills) setupPage() fyne.CanvasObject {
 	c := d.u.Content()
-	intro := widget.NewRichText(heading("Drills"),
-		para(fmt.Sprintf("Short timed repetitions on %s. Your personal bests and your learning curve are kept in your profile.",
-			firstNonEmpty(c.Scene.Title, "this model"))))
+	intro := widget.NewRichText(kit.Heading("Drills"),
+		kit.Para(fmt.Sprintf("Short timed repetitions on %s. Your personal bests and your learning curve are kept in your profile.",
+			kit.FirstNonEmpty(c.Scene.Title, "this model"))))
 	intro.Wrapping = fyne.TextWrapWord
 	locateGo := widget.NewButtonWithIcon("Start Locate", theme.MediaPlayIcon(), d.startLocate)
 	locateGo.Importance = widget.HighImportance
@@ -233,10 +235,10 @@ func (d *drills) setupPage() fyne.CanvasObject {
 		seqGo.Disable()
 	}
 	locate := widget.NewCard("Locate", "", container.NewVBox(
-		wrapped(fmt.Sprintf("Up to %d names, one after another: click each structure on the model as fast as you can.", drillsPerRun)),
+		kit.Wrapped(fmt.Sprintf("Up to %d names, one after another: click each structure on the model as fast as you can.", drillsPerRun)),
 		container.NewBorder(nil, nil, widget.NewLabel("Where"), locateGo, d.locateSel),
 		d.locateBest,
-		subtle("Scored on time and accuracy; Fitts' throughput (bits per second) measures your pointing from each target's size and distance on screen."),
+		kit.Subtle("Scored on time and accuracy; Fitts' throughput (bits per second) measures your pointing from each target's size and distance on screen."),
 	))
 	seqHelp := "Put a set of structures in order against the clock. The order comes from where they lie on this model. " +
 		"Keys: Up and Down choose, Shift+Up and Shift+Down move, Enter when done, Esc stops."
@@ -244,25 +246,12 @@ func (d *drills) setupPage() fyne.CanvasObject {
 		seqHelp = "This model has no set of 3 to 8 structures whose order its geometry settles."
 	}
 	seq := widget.NewCard("Sequence", "", container.NewVBox(
-		wrapped(seqHelp),
+		kit.Wrapped(seqHelp),
 		container.NewBorder(nil, nil, widget.NewLabel("Set"), seqGo, d.seqSel),
 		d.seqBest,
 	))
-	body := container.NewVBox(intro, d.notice, locate, seq, widget.NewRichText(subheading("Personal bests on this model")), d.bestsText)
+	body := container.NewVBox(intro, d.notice, locate, seq, widget.NewRichText(kit.Subheading("Personal bests on this model")), d.bestsText)
 	return container.NewVScroll(container.NewPadded(body))
-}
-
-func wrapped(s string) *widget.Label {
-	l := widget.NewLabel(s)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-func subtle(s string) *widget.Label {
-	l := widget.NewLabel(s)
-	l.Wrapping = fyne.TextWrapWord
-	l.TextStyle.Italic = true
-	return l
 }
 
 // packKey names the model a drill runs on, for drill ids: the pack's id, or the file's title.
@@ -271,7 +260,7 @@ func (d *drills) packKey() (id, version string) {
 	if c.Pack != nil {
 		return c.Pack.ID, c.Pack.Version
 	}
-	return "file:" + strings.ReplaceAll(firstNonEmpty(c.Scene.Title, "model"), " ", "-"), ""
+	return "file:" + strings.ReplaceAll(kit.FirstNonEmpty(c.Scene.Title, "model"), " ", "-"), ""
 }
 
 func (d *drills) locateID(s locateScope) string {
@@ -313,7 +302,7 @@ func (d *drills) showBests() {
 		if !ok {
 			return "Not tried yet."
 		}
-		return fmt.Sprintf("Your best: %.0f (%s) over %d run%s.", b.BestScore, b.BestAt.Local().Format("2 Jan"), b.Runs, pluralS(b.Runs))
+		return fmt.Sprintf("Your best: %.0f (%s) over %d run%s.", b.BestScore, b.BestAt.Local().Format("2 Jan"), b.Runs, kit.PluralS(b.Runs))
 	}
 	if i := d.locateSel.SelectedIndex(); i >= 0 && i < len(d.scopes) {
 		d.locateBest.SetText(line(d.locateID(d.scopes[i])))
@@ -343,25 +332,17 @@ func (d *drills) bestSegments() []widget.RichTextSegment {
 		if b.BestThroughput > 0 {
 			row += fmt.Sprintf(", %.1f bits/s", b.BestThroughput)
 		}
-		rows = append(rows, row+fmt.Sprintf(" (%d run%s)", b.Runs, pluralS(b.Runs)))
+		rows = append(rows, row+fmt.Sprintf(" (%d run%s)", b.Runs, kit.PluralS(b.Runs)))
 	}
 	if len(rows) == 0 {
-		return []widget.RichTextSegment{italic("None yet: your first run of each drill sets one.")}
+		return []widget.RichTextSegment{kit.Italic("None yet: your first run of each drill sets one.")}
 	}
 	sort.Strings(rows)
 	out := make([]widget.RichTextSegment, len(rows))
 	for i, r := range rows {
-		out[i] = para(r)
+		out[i] = kit.Para(r)
 	}
 	return out
-}
-
-// pluralS is "s" unless n is 1.
-func pluralS(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // say shows a notice above the drills, or hides it when msg is empty.
@@ -381,27 +362,4 @@ func (d *drills) stopQuietly() {
 		d.seq.end()
 		d.seq = nil
 	}
-}
-
-// fixedWidth lays its objects out at one width, as tall as the tallest needs.
-type fixedWidth float32
-
-func (f fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var h float32
-	for _, o := range objs {
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(float32(f), h)
-}
-
-func (f fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-// sized holds o at width w.
-func sized(o fyne.CanvasObject, w float32) fyne.CanvasObject {
-	return container.New(fixedWidth(w), o)
 }

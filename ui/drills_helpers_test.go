@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"context"
 	"os"
 	"path/filepath"
@@ -148,9 +150,9 @@ func selectTitle(t *testing.T, s *widget.Select, prefix string) {
 }
 
 // findIn scans a viewer, within id's projected box first, for a position whose pick is id.
-func findIn(w *Viewer, id string) (fyne.Position, bool) {
+func findIn(w *kit.Viewer, id string) (fyne.Position, bool) {
 	size := w.Size()
-	k := float32(w.scale())
+	k := float32(w.Scale())
 	x0, y0, x1, y1 := float32(2), float32(2), size.Width, size.Height
 	if _, pts := projectBox(w.View(), w.View().Model().BoundsOf(id)); len(pts) > 0 {
 		x0, y0, x1, y1 = size.Width, size.Height, 0, 0
@@ -161,7 +163,7 @@ func findIn(w *Viewer, id string) (fyne.Position, bool) {
 	}
 	for y := max(y0, 1); y < min(y1, size.Height); y++ {
 		for x := max(x0, 1); x < min(x1, size.Width); x++ {
-			px, py := w.pixel(fyne.NewPos(x, y))
+			px, py := w.Pixel(fyne.NewPos(x, y))
 			if h, ok := w.View().Pick(px, py); ok && h.ID == id {
 				return fyne.NewPos(x, y), true
 			}

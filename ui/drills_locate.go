@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"encoding/json"
 	"fmt"
 	"math"
@@ -115,11 +117,11 @@ func (r *locateRun) page() fyne.CanvasObject {
 	r.feedback = widget.NewLabel("")
 	r.feedback.Wrapping = fyne.TextWrapWord
 	stop := widget.NewButtonWithIcon("Stop (Esc)", theme.MediaStopIcon(), r.stop)
-	help := subtle("Click the named structure on the model. One click per name; the clock runs from the moment the name appears. Structures outside " +
+	help := kit.Subtle("Click the named structure on the model. One click per name; the clock runs from the moment the name appears. Structures outside " +
 		r.scope.title + " are ghosted.")
-	left := container.NewVBox(widget.NewRichText(subheading("Locate: "+r.scope.title)), widget.NewLabel("Find"), r.name,
+	left := container.NewVBox(widget.NewRichText(kit.Subheading("Locate: "+r.scope.title)), widget.NewLabel("Find"), r.name,
 		r.count, r.bar, r.elapsed, r.feedback, help, stop)
-	return container.NewBorder(nil, nil, container.NewPadded(sized(left, 280)), nil, r.d.viewer)
+	return container.NewBorder(nil, nil, container.NewPadded(kit.Sized(left, 280)), nil, r.d.viewer)
 }
 
 // countdown shows 3, 2, 1 before the first name.
@@ -292,7 +294,7 @@ func (r *locateRun) review() []widget.RichTextSegment {
 		if t.Clicked != "" {
 			what = r.structName(t.Clicked)
 		}
-		out = append(out, para(fmt.Sprintf("Missed %s (you clicked %s).", r.structName(t.Target), what)))
+		out = append(out, kit.Para(fmt.Sprintf("Missed %s (you clicked %s).", r.structName(t.Target), what)))
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"context"
 	"errors"
 	"fmt"
@@ -45,7 +47,7 @@ func (d *drills) showResult(o drillOutcome) *drillResult {
 	score.TextStyle.Bold = true
 	var segs []widget.RichTextSegment
 	for _, l := range o.lines {
-		segs = append(segs, para(l))
+		segs = append(segs, kit.Para(l))
 	}
 	stats := widget.NewRichText(segs...)
 	stats.Wrapping = fyne.TextWrapWord
@@ -55,8 +57,8 @@ func (d *drills) showResult(o drillOutcome) *drillResult {
 	again := widget.NewButtonWithIcon("Run again", theme.MediaReplayIcon(), o.again)
 	again.Importance = widget.HighImportance
 	back := widget.NewButtonWithIcon("Back to drills", theme.NavigateBackIcon(), d.refresh)
-	body := container.NewVBox(widget.NewRichText(heading(o.kind+": "+o.title)), score, r.best, r.saved, stats, review,
-		widget.NewRichText(subheading("Learning curve")), r.about, r.curve, container.NewHBox(again, back))
+	body := container.NewVBox(widget.NewRichText(kit.Heading(o.kind+": "+o.title)), score, r.best, r.saved, stats, review,
+		widget.NewRichText(kit.Subheading("Learning curve")), r.about, r.curve, container.NewHBox(again, back))
 	d.show(container.NewVScroll(container.NewPadded(body)))
 	st := d.u.store
 	r.record = func() {
@@ -111,7 +113,7 @@ func (r *drillResult) fill(o drillOutcome, res progress.DrillRunResult, hist []p
 
 func bestLine(b progress.DrillBest) string {
 	s := fmt.Sprintf("Your personal best is %.0f (%s), over %d run%s; best accuracy %.0f%%", b.BestScore,
-		b.BestAt.Local().Format("2 Jan 2006"), b.Runs, pluralS(b.Runs), 100*b.BestAccuracy)
+		b.BestAt.Local().Format("2 Jan 2006"), b.Runs, kit.PluralS(b.Runs), 100*b.BestAccuracy)
 	if b.BestThroughput > 0 {
 		s += fmt.Sprintf(", best throughput %.2f bits/s", b.BestThroughput)
 	}

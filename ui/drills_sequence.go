@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -63,17 +65,17 @@ func (d *drills) startSequence() {
 }
 
 func (r *sequenceRun) page() fyne.CanvasObject {
-	head := widget.NewRichText(heading("Sequence: "+r.set.title),
-		para(fmt.Sprintf("Put these in order, %s: the first at the top.", r.set.axis)))
+	head := widget.NewRichText(kit.Heading("Sequence: "+r.set.title),
+		kit.Para(fmt.Sprintf("Put these in order, %s: the first at the top.", r.set.axis)))
 	head.Wrapping = fyne.TextWrapWord
 	up := widget.NewButtonWithIcon("Move up (Shift+↑)", theme.MoveUpIcon(), func() { r.list.move(-1) })
 	down := widget.NewButtonWithIcon("Move down (Shift+↓)", theme.MoveDownIcon(), func() { r.list.move(1) })
 	done := widget.NewButtonWithIcon("Done (Enter)", theme.ConfirmIcon(), r.submit)
 	done.Importance = widget.HighImportance
 	stop := widget.NewButtonWithIcon("Stop (Esc)", theme.MediaStopIcon(), r.stop)
-	help := subtle("Up and Down choose a row (or click it); Shift+Up and Shift+Down move it. " +
+	help := kit.Subtle("Up and Down choose a row (or click it); Shift+Up and Shift+Down move it. " +
 		"Structures that lie level with each other on this model may go in either order.")
-	body := container.NewVBox(head, r.elapsed, container.NewHBox(sized(r.list, 460)), container.NewHBox(up, down, done, stop), help)
+	body := container.NewVBox(head, r.elapsed, container.NewHBox(kit.Sized(r.list, 460)), container.NewHBox(up, down, done, stop), help)
 	return container.NewVScroll(container.NewPadded(body))
 }
 
@@ -132,7 +134,7 @@ func (r *sequenceRun) submit() {
 // review lists the answer against the right order, rank by rank.
 func (r *sequenceRun) review(got []string) []widget.RichTextSegment {
 	names := r.list.names
-	out := []widget.RichTextSegment{subheading("The order on this model, " + r.set.axis)}
+	out := []widget.RichTextSegment{kit.Subheading("The order on this model, " + r.set.axis)}
 	pos := 0
 	rankOf := map[string]int{}
 	for k, group := range r.set.order {
@@ -145,10 +147,10 @@ func (r *sequenceRun) review(got []string) []widget.RichTextSegment {
 		if len(group) > 1 {
 			label = fmt.Sprintf("%d–%d. %s (level with each other here: either order)", pos+1, pos+len(group), strings.Join(ns, " and "))
 		}
-		out = append(out, para(label))
+		out = append(out, kit.Para(label))
 		pos += len(group)
 	}
-	out = append(out, subheading("Your order"))
+	out = append(out, kit.Subheading("Your order"))
 	first := map[int]int{}
 	p := 0
 	for k, g := range r.set.order {
@@ -161,7 +163,7 @@ func (r *sequenceRun) review(got []string) []widget.RichTextSegment {
 		if i < first[k] || i >= first[k]+len(r.set.order[k]) {
 			mark = "✗"
 		}
-		out = append(out, para(fmt.Sprintf("%s %d. %s", mark, i+1, names[id])))
+		out = append(out, kit.Para(fmt.Sprintf("%s %d. %s", mark, i+1, names[id])))
 	}
 	return out
 }

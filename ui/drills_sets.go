@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"fmt"
 	"sort"
 	"strings"
@@ -70,7 +72,7 @@ func sideTitle(side, region string) string {
 	if side == "" {
 		return regionName(region)
 	}
-	return capitalise(side) + " " + strings.ToLower(regionName(region))
+	return kit.Capitalise(side) + " " + strings.ToLower(regionName(region))
 }
 
 // locateScopes lists the Locate drills a model offers: the whole model, then each side's

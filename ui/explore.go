@@ -1,9 +1,10 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,12 +15,10 @@ import (
 	"github.com/osteon/osteon/render"
 )
 
-const cameraMove = 450 * time.Millisecond
-
 // explore is the Explore screen: the structure list, the 3D viewer and the info panel, kept in
 // step both ways.
 type explore struct {
-	viewer   *Viewer
+	viewer   *kit.Viewer
 	view     *render.View
 	cat      *catalog
 	scene    *content.Scene
@@ -37,7 +36,7 @@ type explore struct {
 	onHelp   func()
 }
 
-func newExplore(viewer *Viewer) *explore {
+func newExplore(viewer *kit.Viewer) *explore {
 	e := &explore{viewer: viewer, view: viewer.View(), cat: newCatalog(nil), info: newInfoPanel()}
 	e.packs = widget.NewSelect(nil, nil)
 	e.packs.PlaceHolder = "Choose a pack"
@@ -67,7 +66,7 @@ func (e *explore) layout() fyne.CanvasObject {
 	bar := widget.NewToolbar(
 		widget.NewToolbarAction(theme.FolderOpenIcon(), func() { e.onOpen() }),
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.HomeIcon(), func() { e.view.ResetView(cameraMove) }),
+		widget.NewToolbarAction(theme.HomeIcon(), func() { e.view.ResetView(kit.CameraMove) }),
 		widget.NewToolbarAction(theme.ZoomFitIcon(), e.frameSelection),
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.VisibilityOffIcon(), e.hide),
@@ -83,7 +82,7 @@ func (e *explore) layout() fyne.CanvasObject {
 		widget.NewButton("Isolate (I)", e.isolate),
 		widget.NewButton("Ghost others (G)", e.ghostOthers),
 		widget.NewButton("Show all (A)", e.showAll),
-		widget.NewButton("Reset view (R)", func() { e.view.ResetView(cameraMove) }),
+		widget.NewButton("Reset view (R)", func() { e.view.ResetView(kit.CameraMove) }),
 	)
 	centre := container.NewBorder(bar, container.NewVBox(buttons, e.status), nil, nil, e.viewer)
 	right := container.NewHSplit(centre, e.info.root)
@@ -115,7 +114,7 @@ func sceneStatus(s *content.Scene) string {
 	if s == nil {
 		return ""
 	}
-	msg := fmt.Sprintf("%s — %d structures", firstNonEmpty(s.Title, s.Source), len(s.Parts))
+	msg := fmt.Sprintf("%s — %d structures", kit.FirstNonEmpty(s.Title, s.Source), len(s.Parts))
 	if s.Schematic {
 		msg += " — schematic model, not patient anatomy"
 	}
@@ -152,7 +151,7 @@ func (e *explore) selectStructure(id string, frame bool) {
 		e.view.SetState(id, render.Highlighted)
 	}
 	if frame {
-		e.view.Frame(cameraMove, id)
+		e.view.Frame(kit.CameraMove, id)
 	}
 	e.info.showStructure(st, e.scene)
 	e.syncTree(id)
@@ -178,9 +177,9 @@ func (e *explore) picked(hit render.Hit, ok bool) {
 
 func (e *explore) frameSelection() {
 	if e.selected != "" {
-		e.view.Frame(cameraMove, e.selected)
+		e.view.Frame(kit.CameraMove, e.selected)
 	} else {
-		e.view.ResetView(cameraMove)
+		e.view.ResetView(kit.CameraMove)
 	}
 }
 
@@ -246,7 +245,7 @@ func (e *explore) isolate() {
 		}
 		return render.Hidden
 	})
-	e.view.Frame(cameraMove, sel)
+	e.view.Frame(kit.CameraMove, sel)
 	e.status.SetText("Isolated: " + e.cat.byID[sel].Name)
 }
 
@@ -296,7 +295,7 @@ func (e *explore) rune(r rune) {
 	case 'a', 'A':
 		e.showAll()
 	case 'r', 'R':
-		e.view.ResetView(cameraMove)
+		e.view.ResetView(kit.CameraMove)
 	case 'f', 'F':
 		e.frameSelection()
 	case '?':
@@ -309,22 +308,13 @@ func (e *explore) key(ev *fyne.KeyEvent) bool {
 	case fyne.KeyEscape:
 		e.selectStructure("", false)
 	case fyne.KeyHome:
-		e.view.ResetView(cameraMove)
+		e.view.ResetView(kit.CameraMove)
 	case fyne.KeyF1:
 		e.onHelp()
 	default:
 		return false
 	}
 	return true
-}
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
 }
 
 // structureTree is the structure list: a tree that also passes the Explore shortcuts (H, I, G,

@@ -184,7 +184,7 @@ func findOnScreen(u *UI, id string) (fyne.Position, bool) {
 	s := u.viewer.Size()
 	for y := float32(4); y < s.Height; y += 4 {
 		for x := float32(4); x < s.Width; x += 4 {
-			px, py := u.viewer.pixel(fyne.NewPos(x, y))
+			px, py := u.viewer.Pixel(fyne.NewPos(x, y))
 			if h, ok := u.view.Pick(px, py); ok && h.ID == id {
 				return fyne.NewPos(x, y), true
 			}
@@ -215,7 +215,7 @@ func TestTapNearThinStructure(t *testing.T) {
 	edge := pos
 	for {
 		next := fyne.NewPos(edge.X, edge.Y-1)
-		px, py := u.viewer.pixel(next)
+		px, py := u.viewer.Pixel(next)
 		if _, hit := u.view.Pick(px, py); !hit {
 			edge = next
 			break
@@ -226,7 +226,7 @@ func TestTapNearThinStructure(t *testing.T) {
 		edge = next
 	}
 	off := fyne.NewPos(edge.X, edge.Y-1) // two units off the edge, on empty space
-	if px, py := u.viewer.pixel(off); func() bool { _, hit := u.view.Pick(px, py); return hit }() {
+	if px, py := u.viewer.Pixel(off); func() bool { _, hit := u.view.Pick(px, py); return hit }() {
 		t.Fatalf("%v is not empty space", off)
 	}
 	test.TapAt(u.viewer, off)

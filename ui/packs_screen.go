@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -72,8 +74,8 @@ func newPacksScreen(u *UI, run func(func())) *packsScreen {
 }
 
 func (s *packsScreen) layout() fyne.CanvasObject {
-	intro := widget.NewRichText(heading("Packs"),
-		para("Model packs installed on this computer: where each came from, its licence and the credit its authors ask for."))
+	intro := widget.NewRichText(kit.Heading("Packs"),
+		kit.Para("Model packs installed on this computer: where each came from, its licence and the credit its authors ask for."))
 	intro.Wrapping = fyne.TextWrapWord
 	s.left = container.NewBorder(nil, s.problemsBox, nil, nil, s.list)
 	s.right = container.NewBorder(container.NewVBox(s.actions, widget.NewSeparator()), nil, nil, nil, s.detailsScroll)
@@ -116,7 +118,7 @@ func (s *packsScreen) update() {
 	} else {
 		s.problemsLabel.SetText(unreadableSummary(ps))
 	}
-	setVisible(s.problemsBox, len(ps) > 0, s.left)
+	kit.SetVisible(s.problemsBox, len(ps) > 0, s.left)
 	want := s.selected
 	if s.wantSelect != "" && s.pack(s.wantSelect) != nil {
 		want, s.wantSelect = s.wantSelect, ""
@@ -159,9 +161,9 @@ func unreadableSummary(ps content.Problems) string {
 		files[p.File] = true
 	}
 	if len(files) == 1 {
-		return "An installed pack could not be read (" + plural(len(ps), "problem", "problems") + ")."
+		return "An installed pack could not be read (" + kit.Plural(len(ps), "problem", "problems") + ")."
 	}
-	return fmt.Sprintf("%d installed packs could not be read (%s).", len(files), plural(len(ps), "problem", "problems"))
+	return fmt.Sprintf("%d installed packs could not be read (%s).", len(files), kit.Plural(len(ps), "problem", "problems"))
 }
 
 // selectPack selects the pack with id in the list and shows its details ("" clears).
@@ -189,7 +191,7 @@ func (s *packsScreen) showReadProblems() {
 // showDetails fills the details pane and the action buttons for the selection.
 func (s *packsScreen) showDetails() {
 	if s.showProblems {
-		setVisible(s.actions, false, s.right)
+		kit.SetVisible(s.actions, false, s.right)
 		s.details.Segments = readProblemsSegments(content.AsProblems(s.u.packsErr, ""), s.u.library)
 		s.details.Refresh()
 		s.detailsScroll.ScrollToTop()
@@ -197,16 +199,16 @@ func (s *packsScreen) showDetails() {
 	}
 	p := s.pack(s.selected)
 	if p == nil {
-		setVisible(s.actions, false, s.right)
-		s.details.Segments = []widget.RichTextSegment{heading("No pack selected"),
-			para("Choose a pack on the left to see its details, or install one from a folder or a .zip file.")}
+		kit.SetVisible(s.actions, false, s.right)
+		s.details.Segments = []widget.RichTextSegment{kit.Heading("No pack selected"),
+			kit.Para("Choose a pack on the left to see its details, or install one from a folder or a .zip file.")}
 		if s.u.packs == nil && s.u.packsErr == nil {
-			s.details.Segments = []widget.RichTextSegment{heading("Looking for installed packs…")}
+			s.details.Segments = []widget.RichTextSegment{kit.Heading("Looking for installed packs…")}
 		}
 		s.details.Refresh()
 		return
 	}
-	setVisible(s.actions, true, s.right)
+	kit.SetVisible(s.actions, true, s.right)
 	cur := s.isCurrent(p)
 	if cur {
 		s.openButton.SetText("Show in Explore")
@@ -349,27 +351,13 @@ func setPackRow(o fyne.CanvasObject, p *content.Pack, current bool) {
 	head := box.Objects[0].(*fyne.Container)
 	head.Objects[0].(*widget.Label).SetText(p.Title)
 	mark := head.Objects[1].(*widget.Label)
-	setVisible(mark, current, head)
+	kit.SetVisible(mark, current, head)
 	box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · version %s · %s", p.ID, p.Version, originName(p.Origin)))
-	credit := "Licence " + firstNonEmpty(p.License, "not given")
+	credit := "Licence " + kit.FirstNonEmpty(p.License, "not given")
 	if p.Attribution != "" {
 		credit += " · " + p.Attribution
 	}
 	box.Objects[2].(*widget.Label).SetText(credit)
-}
-
-// setVisible shows or hides o and, when that changes, lays out parent again to make or give back
-// its room.
-func setVisible(o fyne.CanvasObject, visible bool, parent *fyne.Container) {
-	if o.Visible() == visible {
-		return
-	}
-	if visible {
-		o.Show()
-	} else {
-		o.Hide()
-	}
-	parent.Refresh()
 }
 
 // tightRows stacks objects as a VBox does, but lets each overlap the padding of the one above,

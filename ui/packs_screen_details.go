@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"fmt"
 	"net/url"
 	"strings"
@@ -70,22 +72,22 @@ func removable(p *content.Pack) (bool, string) {
 
 // packSegments describes a pack in full for the details pane.
 func packSegments(p *content.Pack, current bool) []widget.RichTextSegment {
-	segs := []widget.RichTextSegment{heading(p.Title), field("Version", p.Version+"    Pack id: "+p.ID)}
+	segs := []widget.RichTextSegment{kit.Heading(p.Title), kit.Field("Version", p.Version+"    Pack id: "+p.ID)}
 	if current {
-		segs = append(segs, italic("Open in Explore now."))
+		segs = append(segs, kit.Italic("Open in Explore now."))
 	}
-	segs = append(segs, para(originSentence(p.Origin)))
+	segs = append(segs, kit.Para(originSentence(p.Origin)))
 	if p.Description != "" {
-		segs = append(segs, para(p.Description))
+		segs = append(segs, kit.Para(p.Description))
 	}
 	if p.Schematic {
-		segs = append(segs, italic("Schematic: drawn for teaching, not taken from a body."))
+		segs = append(segs, kit.Italic("Schematic: drawn for teaching, not taken from a body."))
 	}
-	segs = append(segs, subheading("Licence and credit"), field("Licence", firstNonEmpty(p.License, "not given")))
+	segs = append(segs, kit.Subheading("Licence and credit"), kit.Field("Licence", kit.FirstNonEmpty(p.License, "not given")))
 	if p.Attribution != "" {
-		segs = append(segs, para(p.Attribution))
+		segs = append(segs, kit.Para(p.Attribution))
 	} else {
-		segs = append(segs, italic("The pack gives no attribution."))
+		segs = append(segs, kit.Italic("The pack gives no attribution."))
 	}
 	segs = append(segs, aboutSegments(p)...)
 	segs = append(segs, structureSegments(p)...)
@@ -97,85 +99,85 @@ func packSegments(p *content.Pack, current bool) []widget.RichTextSegment {
 func aboutSegments(p *content.Pack) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
 	if len(p.Authors) > 0 {
-		segs = append(segs, field("Authors", strings.Join(p.Authors, ", ")))
+		segs = append(segs, kit.Field("Authors", strings.Join(p.Authors, ", ")))
 	}
 	if p.Homepage != "" {
 		if u, err := url.Parse(p.Homepage); err == nil && (u.Scheme == "https" || u.Scheme == "http") {
 			// The hyperlink is inline: an empty paragraph ends its line.
-			segs = append(segs, strong("Homepage: "), &widget.HyperlinkSegment{Text: p.Homepage, URL: u}, para(""))
+			segs = append(segs, kit.Strong("Homepage: "), &widget.HyperlinkSegment{Text: p.Homepage, URL: u}, kit.Para(""))
 		} else {
-			segs = append(segs, field("Homepage", p.Homepage))
+			segs = append(segs, kit.Field("Homepage", p.Homepage))
 		}
 	}
 	if len(p.Languages) > 0 {
-		segs = append(segs, field("Languages", strings.Join(p.Languages, ", ")))
+		segs = append(segs, kit.Field("Languages", strings.Join(p.Languages, ", ")))
 	}
 	if p.MinAppVersion != "" && p.Origin != content.OriginBuiltin {
-		segs = append(segs, field("Needs", "Osteon "+p.MinAppVersion+" or later"))
+		segs = append(segs, kit.Field("Needs", "Osteon "+p.MinAppVersion+" or later"))
 	}
 	return segs
 }
 
 // structureSegments counts the pack's structures, per body system.
 func structureSegments(p *content.Pack) []widget.RichTextSegment {
-	segs := []widget.RichTextSegment{subheading("Structures")}
+	segs := []widget.RichTextSegment{kit.Subheading("Structures")}
 	n := len(p.Structures)
 	if n == 0 {
-		return append(segs, para("No structures."))
+		return append(segs, kit.Para("No structures."))
 	}
 	var per []string
 	for _, c := range p.SystemCounts() {
 		per = append(per, fmt.Sprintf("%d %s", c.Count, strings.ToLower(systemName(c.System))))
 	}
-	segs = append(segs, para(plural(n, "structure", "structures")+": "+strings.Join(per, ", ")+"."))
+	segs = append(segs, kit.Para(kit.Plural(n, "structure", "structures")+": "+strings.Join(per, ", ")+"."))
 	var extra []string
 	if k := len(p.Procedures); k > 0 {
-		extra = append(extra, plural(k, "procedures file", "procedures files"))
+		extra = append(extra, kit.Plural(k, "procedures file", "procedures files"))
 	}
 	if k := len(p.Quiz); k > 0 {
-		extra = append(extra, plural(k, "quiz file", "quiz files"))
+		extra = append(extra, kit.Plural(k, "quiz file", "quiz files"))
 	}
 	if len(extra) > 0 {
-		segs = append(segs, para("Also "+strings.Join(extra, " and ")+"."))
+		segs = append(segs, kit.Para("Also "+strings.Join(extra, " and ")+"."))
 	}
 	return segs
 }
 
 // diskSegments say how big the pack is, where it lives, and which copies it hides.
 func diskSegments(p *content.Pack) []widget.RichTextSegment {
-	segs := []widget.RichTextSegment{subheading("On this computer"),
-		field("Size", humanBytes(p.Size)+" in "+plural(len(p.Files), "file", "files"))}
+	segs := []widget.RichTextSegment{kit.Subheading("On this computer"),
+		kit.Field("Size", humanBytes(p.Size)+" in "+kit.Plural(len(p.Files), "file", "files"))}
 	switch {
 	case p.Dir != "":
-		segs = append(segs, field("Folder", p.Dir))
+		segs = append(segs, kit.Field("Folder", p.Dir))
 	case p.Origin == content.OriginBuiltin:
-		segs = append(segs, field("Folder", "none: it is inside the Osteon program"))
+		segs = append(segs, kit.Field("Folder", "none: it is inside the Osteon program"))
 	default:
-		segs = append(segs, field("Read from", p.Source))
+		segs = append(segs, kit.Field("Read from", p.Source))
 	}
 	if len(p.Shadows) == 0 {
 		return segs
 	}
-	segs = append(segs, subheading("Other copies"),
-		para("The same pack is also installed elsewhere. Osteon uses the highest version; "+
+	segs = append(segs, kit.Subheading("Other copies"),
+		kit.Para("The same pack is also installed elsewhere. Osteon uses the highest version; "+
 			"with equal versions your copy comes first, then system-wide, then built-in. Not used now:"))
 	for _, c := range p.Shadows {
-		where := firstNonEmpty(c.Dir, c.Source)
+		where := kit.FirstNonEmpty(c.Dir, c.Source)
 		if c.Origin == content.OriginBuiltin {
 			where = "inside the Osteon program"
 		}
-		segs = append(segs, bullet(fmt.Sprintf("Version %s, %s, in %s", c.Version, originName(c.Origin), where)))
+		segs = append(segs, kit.Bullet(fmt.Sprintf("Version %s, %s, in %s", c.Version, originName(c.Origin), where)))
 	}
 	return segs
 }
 
 // readProblemsSegments explain the installed packs that could not be read.
 func readProblemsSegments(ps content.Problems, lib *content.Library) []widget.RichTextSegment {
-	segs := []widget.RichTextSegment{heading("Packs that could not be read"),
-		para("Osteon left these out when it listed the packs; the other packs work as usual. " +
+	segs := []widget.RichTextSegment{kit.Heading("Packs that could not be read"),
+		kit.Para("Osteon left these out when it listed the packs; the other packs work as usual. " +
 			"Each problem names the file, and the line and field where there is one.")}
 	if lib != nil && lib.LearnerDir != "" {
-		segs = append(segs, para("A pack in your own folder ("+lib.LearnerDir+") can be fixed there, or deleted. "+
+		segs = append(segs, kit.Para("A pack in your own folder ("+lib.LearnerDir+") can be fixed there, or deleted. "+
 			"A system-wide pack is for the computer's administrator to fix."))
 	}
 	return append(segs, problemSegments(ps)...)
@@ -188,17 +190,17 @@ func problemSegments(ps content.Problems) []widget.RichTextSegment {
 	file := "\x00"
 	for i, p := range ps {
 		if i == maxProblemsShown {
-			segs = append(segs, italic(fmt.Sprintf("… and %d more. `osteon pack validate` lists them all.", len(ps)-i)))
+			segs = append(segs, kit.Italic(fmt.Sprintf("… and %d more. `osteon pack validate` lists them all.", len(ps)-i)))
 			break
 		}
 		if p.File != file {
 			file = p.File
-			segs = append(segs, subheading(firstNonEmpty(file, "Unnamed file")))
+			segs = append(segs, kit.Subheading(kit.FirstNonEmpty(file, "Unnamed file")))
 		}
 		if loc := problemPlace(p); loc != "" {
-			segs = append(segs, strong(loc+": "))
+			segs = append(segs, kit.Strong(loc+": "))
 		}
-		segs = append(segs, para(capitalise(p.Msg)))
+		segs = append(segs, kit.Para(kit.Capitalise(p.Msg)))
 	}
 	return segs
 }
@@ -216,7 +218,7 @@ func problemPlace(p *content.Error) string {
 	default:
 		parts = append(parts, "field "+p.Field)
 	}
-	return capitalise(strings.Join(parts, ", "))
+	return kit.Capitalise(strings.Join(parts, ", "))
 }
 
 // problemsText is a report as plain text, for the clipboard.
@@ -235,25 +237,10 @@ func sortedProblems(ps content.Problems) content.Problems {
 	return out
 }
 
-func strong(s string) widget.RichTextSegment {
-	return &widget.TextSegment{Text: s, Style: widget.RichTextStyleStrong}
-}
-
-func bullet(s string) widget.RichTextSegment {
-	return &widget.ListSegment{Items: []widget.RichTextSegment{para(s)}}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // humanBytes writes a size the way file managers do: "812 bytes", "3.4 MB".
 func humanBytes(n int64) string {
 	if n < 1000 {
-		return plural(int(n), "byte", "bytes")
+		return kit.Plural(int(n), "byte", "bytes")
 	}
 	units := []string{"kB", "MB", "GB", "TB"}
 	v := float64(n) / 1000

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"context"
 	"errors"
 	"fmt"
@@ -273,7 +275,7 @@ func (i *packInstaller) setBusy(busy bool, path string) {
 	} else {
 		i.cancel = nil
 	}
-	setVisible(i.progressBox, busy, i.s.body)
+	kit.SetVisible(i.progressBox, busy, i.s.body)
 }
 
 // done reports how an install ended and, after one that worked, lists the packs again.
@@ -298,14 +300,14 @@ func (i *packInstaller) showSuccess(p *content.Pack) {
 		who = "for everyone on this computer"
 	}
 	segs := []widget.RichTextSegment{
-		para(fmt.Sprintf("%s %s is installed %s, with %s.", p.Title, p.Version, who, plural(len(p.Structures), "structure", "structures"))),
-		field("Licence", firstNonEmpty(p.License, "not given")),
+		kit.Para(fmt.Sprintf("%s %s is installed %s, with %s.", p.Title, p.Version, who, kit.Plural(len(p.Structures), "structure", "structures"))),
+		kit.Field("Licence", kit.FirstNonEmpty(p.License, "not given")),
 	}
 	if p.Attribution != "" {
-		segs = append(segs, field("Credit", p.Attribution))
+		segs = append(segs, kit.Field("Credit", p.Attribution))
 	}
 	if w := i.s.pack(p.ID); w != nil && w.Origin != p.Origin && compareVersions(w.Version, p.Version) > 0 {
-		segs = append(segs, italic(fmt.Sprintf("Version %s (%s) is newer, so Osteon keeps using that one.", w.Version, originName(w.Origin))))
+		segs = append(segs, kit.Italic(fmt.Sprintf("Version %s (%s) is newer, so Osteon keeps using that one.", w.Version, originName(w.Origin))))
 	}
 	text := widget.NewRichText(segs...)
 	text.Wrapping = fyne.TextWrapWord
@@ -326,10 +328,10 @@ func (i *packInstaller) showFailure(path string, opt content.InstallOptions, err
 	}
 	name := filepath.Base(path)
 	intro := fmt.Sprintf("Nothing was installed, and your packs are as they were. Osteon found %s in %s:",
-		plural(len(ps), "problem", "problems"), name)
-	segs := []widget.RichTextSegment{para(intro)}
+		kit.Plural(len(ps), "problem", "problems"), name)
+	segs := []widget.RichTextSegment{kit.Para(intro)}
 	if opt.System && errors.Is(err, os.ErrPermission) {
-		segs = append(segs, para("Installing for everyone needs an administrator: sudo osteon pack install --system "+path))
+		segs = append(segs, kit.Para("Installing for everyone needs an administrator: sudo osteon pack install --system "+path))
 	}
 	segs = append(segs, problemSegments(ps)...)
 	text := widget.NewRichText(segs...)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"fmt"
 	"runtime"
 	"strings"
@@ -90,7 +92,7 @@ func (s *packsScreen) remove(own *content.Pack) {
 		fyne.Do(func() {
 			if err != nil {
 				msg := strings.TrimPrefix(err.Error(), "content: ")
-				dialog.ShowInformation("The pack was not removed", capitalise(msg), s.u.win)
+				dialog.ShowInformation("The pack was not removed", kit.Capitalise(msg), s.u.win)
 				return
 			}
 			if wasCurrent {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"context"
 	"errors"
 	"fmt"
@@ -14,13 +16,8 @@ import (
 
 const prefCurrentPack = "pack.current"
 
-// Content is what the app is showing: a pack (nil for a loose model file), its scene, and the
-// model prepared for viewing and picking. Screens read it and hear of changes with onContent.
-type Content struct {
-	Pack  *content.Pack
-	Scene *content.Scene
-	Model *render.Model
-}
+// Content is what the app is showing (see kit.Content).
+type Content = kit.Content
 
 // onContent registers f to hear when the pack or model changes (UI goroutine).
 func (u *UI) onContent(f func(Content)) { u.contentListeners = append(u.contentListeners, f) }
@@ -116,7 +113,7 @@ func (u *UI) setContent(c Content, name string) {
 	}
 	u.view.SetModel(c.Model)
 	u.explore.setScene(c.Scene)
-	u.win.SetTitle("Osteon — " + firstNonEmpty(c.Scene.Title, name))
+	u.win.SetTitle("Osteon — " + kit.FirstNonEmpty(c.Scene.Title, name))
 	for _, f := range u.contentListeners {
 		f(c)
 	}
@@ -142,9 +139,9 @@ func (u *UI) showLoadError(name string, err error) {
 
 // newView makes a 3D view and its widget for a screen; it starts drawing once OpenGL is up (or
 // says why it cannot).
-func (u *UI) newView() (*render.View, *Viewer) {
+func (u *UI) newView() (*render.View, *kit.Viewer) {
 	v := render.NewView(nil)
-	w := NewViewer(v)
+	w := kit.NewViewer(v)
 	u.views = append(u.views, w)
 	if u.engine != nil {
 		v.SetEngine(u.engine)

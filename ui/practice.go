@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -24,7 +26,7 @@ import (
 type practice struct {
 	u      *UI
 	view   *render.View
-	viewer *Viewer
+	viewer *kit.Viewer
 	screen *practiceScreen
 	move   time.Duration // how long camera moves take (0 in tests)
 	now    func() time.Time
@@ -85,7 +87,7 @@ func (p *practice) attach() {
 }
 
 func newPractice(u *UI) *practice {
-	p := &practice{u: u, move: cameraMove, now: time.Now, rng: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))}
+	p := &practice{u: u, move: kit.CameraMove, now: time.Now, rng: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))}
 	p.view, p.viewer = u.newView()
 	p.screen = &practiceScreen{p: p, content: container.NewStack()}
 	p.screen.ExtendBaseWidget(p.screen)
@@ -155,7 +157,7 @@ func (p *practice) changed(why string) {
 	if p.run != nil {
 		n := p.run.answered()
 		p.endRun()
-		p.notice = fmt.Sprintf("%s, so the session ended. Your %s saved.", why, plural(n, "answer was", "answers were"))
+		p.notice = fmt.Sprintf("%s, so the session ended. Your %s saved.", why, kit.Plural(n, "answer was", "answers were"))
 	}
 	p.refresh()
 }
@@ -234,9 +236,9 @@ func (p *practice) load(key string) {
 
 // practiceMessage is a plain full-screen message with an optional action.
 func practiceMessage(title, text string, action fyne.CanvasObject) fyne.CanvasObject {
-	rt := widget.NewRichText(heading(title))
+	rt := widget.NewRichText(kit.Heading(title))
 	if text != "" {
-		rt.Segments = append(rt.Segments, para(text))
+		rt.Segments = append(rt.Segments, kit.Para(text))
 	}
 	rt.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(rt)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"fmt"
 	"sort"
 	"strings"
@@ -73,7 +75,7 @@ func regionLabel(r string) string {
 	var parts []string
 	for _, p := range strings.Split(r, "/") {
 		if p = strings.TrimSpace(strings.ReplaceAll(p, "_", " ")); p != "" {
-			parts = append(parts, capitalise(p))
+			parts = append(parts, kit.Capitalise(p))
 		}
 	}
 	if len(parts) == 0 {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"fmt"
 	"sort"
 	"strings"
@@ -33,10 +35,10 @@ func (v *questionView) showFeedback(r *practiceRun, a practiceAnswer, correct bo
 	v.hint.SetText("The answer is lit up in green" + wrongNote(a, correct) + ". Turn the model to look around, then continue.")
 	segs := []widget.RichTextSegment{verdictSegment(correct)}
 	if said := v.said(r, a, correct, verdict); said != "" {
-		segs = append(segs, para(said))
+		segs = append(segs, kit.Para(said))
 	}
 	if q.Explanation != "" {
-		segs = append(segs, para(q.Explanation))
+		segs = append(segs, kit.Para(q.Explanation))
 	}
 	for _, id := range q.Reveal {
 		if st := structureOf(v.p.u.Content(), id); st != nil {
@@ -159,12 +161,12 @@ func structureOf(c Content, id string) *content.Structure {
 
 // structureFacts are a structure's names and facts for the feedback.
 func structureFacts(st *content.Structure) []widget.RichTextSegment {
-	segs := []widget.RichTextSegment{subheading(st.Name)}
+	segs := []widget.RichTextSegment{kit.Subheading(st.Name)}
 	if st.NameLatin != "" {
-		segs = append(segs, italic(st.NameLatin))
+		segs = append(segs, kit.Italic(st.NameLatin))
 	}
 	if len(st.Synonyms) > 0 {
-		segs = append(segs, field("Also called", strings.Join(st.Synonyms, ", ")))
+		segs = append(segs, kit.Field("Also called", strings.Join(st.Synonyms, ", ")))
 	}
 	if len(st.Names) > 0 {
 		langs := make([]string, 0, len(st.Names))
@@ -176,19 +178,19 @@ func structureFacts(st *content.Structure) []widget.RichTextSegment {
 		for _, l := range langs {
 			ns = append(ns, st.Names[l]+" ("+l+")")
 		}
-		segs = append(segs, field("In other languages", strings.Join(ns, ", ")))
+		segs = append(segs, kit.Field("In other languages", strings.Join(ns, ", ")))
 	}
 	place := systemName(st.System) + " · " + regionLabel(st.Region)
 	if st.Side != "" {
-		place += " · " + capitalise(st.Side)
+		place += " · " + kit.Capitalise(st.Side)
 	}
-	segs = append(segs, field("Where", place))
+	segs = append(segs, kit.Field("Where", place))
 	for _, f := range []struct{ label, text string }{
 		{"Description", st.Description}, {"Origin", st.Origin}, {"Insertion", st.Insertion},
 		{"Innervation", st.Innervation}, {"Blood supply", st.BloodSupply},
 	} {
 		if f.text != "" {
-			segs = append(segs, field(f.label, f.text))
+			segs = append(segs, kit.Field(f.label, f.text))
 		}
 	}
 	return segs

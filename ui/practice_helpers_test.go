@@ -175,7 +175,7 @@ func (h *practiceHarness) onScreen(want func(id string) bool) (fyne.Position, st
 	s := v.Size()
 	for y := float32(3); y < s.Height; y += 3 {
 		for x := float32(3); x < s.Width; x += 3 {
-			px, py := v.pixel(fyne.NewPos(x, y))
+			px, py := v.Pixel(fyne.NewPos(x, y))
 			if hit, ok := h.p.view.Pick(px, py); ok && want(hit.ID) {
 				return fyne.NewPos(x, y), hit.ID, true
 			}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -65,7 +67,7 @@ func newQuestionView(p *practice) *questionView {
 func (v *questionView) show(r *practiceRun) {
 	q := r.q
 	v.progress.SetText(v.progressText(r))
-	v.prompt.Segments = []widget.RichTextSegment{subheading(q.Prompt)}
+	v.prompt.Segments = []widget.RichTextSegment{kit.Subheading(q.Prompt)}
 	v.prompt.Refresh()
 	v.buttons = v.buttons[:0]
 	v.choices.RemoveAll()
@@ -146,7 +148,7 @@ func (v *questionView) status(r *practiceRun) {
 		v.saving.SetText("Saving…")
 	case r.answered() > 0:
 		v.saving.Importance = widget.LowImportance
-		v.saving.SetText(plural(r.answered(), "answer", "answers") + " saved")
+		v.saving.SetText(kit.Plural(r.answered(), "answer", "answers") + " saved")
 	default:
 		v.saving.SetText("")
 	}

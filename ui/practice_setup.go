@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"fmt"
 	"strconv"
 
@@ -89,13 +91,13 @@ func (s *practiceSetup) update() {
 	p := s.p
 	title := "Practice"
 	if c := p.u.Content(); c.Scene != nil {
-		title += " — " + firstNonEmpty(c.Scene.Title, c.Scene.Source)
+		title += " — " + kit.FirstNonEmpty(c.Scene.Title, c.Scene.Source)
 	}
 	who := ""
 	if p.u.learner != nil {
 		who = "Practising as " + p.u.learner.Name + "."
 	}
-	s.title.Segments = []widget.RichTextSegment{heading(title), italic(who)}
+	s.title.Segments = []widget.RichTextSegment{kit.Heading(title), kit.Italic(who)}
 	s.title.Refresh()
 	s.notice.SetText(p.notice)
 	s.notice.Hidden = p.notice == ""

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"fmt"
 	"sort"
 	"strings"
@@ -31,37 +33,37 @@ func (p *practice) showSummary() {
 // summarySegments is the summary's text.
 func summarySegments(r *practiceRun, now time.Time) []widget.RichTextSegment {
 	n, ok := r.answered(), r.correct()
-	segs := []widget.RichTextSegment{heading("Session done")}
+	segs := []widget.RichTextSegment{kit.Heading("Session done")}
 	switch {
 	case r.left:
-		segs[0] = heading("Session ended early")
+		segs[0] = kit.Heading("Session ended early")
 	case n < r.session.Length():
-		segs = append(segs, italic("That was everything in this choice for now: what you missed comes back in a few minutes, "+
+		segs = append(segs, kit.Italic("That was everything in this choice for now: what you missed comes back in a few minutes, "+
 			"the rest when it is due."))
 	}
 	score := "No questions answered."
 	if n > 0 {
 		score = fmt.Sprintf("%d of %d right (%d%%)", ok, n, (100*ok+n/2)/n)
 	}
-	segs = append(segs, field("Score", score), field("Time", friendlyDuration(r.finished.Sub(r.started))))
+	segs = append(segs, kit.Field("Score", score), kit.Field("Time", friendlyDuration(r.finished.Sub(r.started))))
 	if pts := r.points(); pts > 0 {
-		segs = append(segs, field("Points", fmt.Sprintf("+%d", pts)))
+		segs = append(segs, kit.Field("Points", fmt.Sprintf("+%d", pts)))
 	}
 	switch {
 	case r.saveErr != nil:
-		segs = append(segs, para("Some answers could not be saved: "+r.saveErr.Error()))
+		segs = append(segs, kit.Para("Some answers could not be saved: "+r.saveErr.Error()))
 	case r.saving > 0:
-		segs = append(segs, italic("Saving your last answers…"))
+		segs = append(segs, kit.Italic("Saving your last answers…"))
 	default:
-		segs = append(segs, italic("Every answer is saved."))
+		segs = append(segs, kit.Italic("Every answer is saved."))
 	}
-	segs = append(segs, subheading("What improved"))
+	segs = append(segs, kit.Subheading("What improved"))
 	segs = append(segs, improvedSegments(r)...)
 	if missed := missedLabels(r); len(missed) > 0 {
-		segs = append(segs, subheading("Missed this time"), para(strings.Join(missed, "\n")),
-			italic("These come back soon, while they are fresh."))
+		segs = append(segs, kit.Subheading("Missed this time"), kit.Para(strings.Join(missed, "\n")),
+			kit.Italic("These come back soon, while they are fresh."))
 	}
-	segs = append(segs, subheading("What comes due next"))
+	segs = append(segs, kit.Subheading("What comes due next"))
 	return append(segs, dueSegments(r, now)...)
 }
 
@@ -104,11 +106,11 @@ func improvedSegments(r *practiceRun) []widget.RichTextSegment {
 	switch {
 	case len(lines) > 0:
 	case r.answered() > 0 && r.correct() == r.answered():
-		return []widget.RichTextSegment{para("Every answer was right: what you knew holds at its best.")}
+		return []widget.RichTextSegment{kit.Para("Every answer was right: what you knew holds at its best.")}
 	default:
-		return []widget.RichTextSegment{para("Nothing rose this time. What you missed comes back soon; a second go usually sticks.")}
+		return []widget.RichTextSegment{kit.Para("Nothing rose this time. What you missed comes back soon; a second go usually sticks.")}
 	}
-	return []widget.RichTextSegment{para(strings.Join(lines, "\n"))}
+	return []widget.RichTextSegment{kit.Para(strings.Join(lines, "\n"))}
 }
 
 // rise is a skill whose mastery rose in a session.
@@ -181,7 +183,7 @@ func missedLabels(r *practiceRun) []string {
 // dueSegments says when this pack's reviews come due over the next week, soonest first.
 func dueSegments(r *practiceRun, now time.Time) []widget.RichTextSegment {
 	if !r.dueRead {
-		return []widget.RichTextSegment{italic("Reading your reviews…")}
+		return []widget.RichTextSegment{kit.Italic("Reading your reviews…")}
 	}
 	var mine []progress.DueItem
 	for _, d := range r.dueNext {
@@ -190,7 +192,7 @@ func dueSegments(r *practiceRun, now time.Time) []widget.RichTextSegment {
 		}
 	}
 	if len(mine) == 0 {
-		return []widget.RichTextSegment{para("Nothing from this pack in the next week.")}
+		return []widget.RichTextSegment{kit.Para("Nothing from this pack in the next week.")}
 	}
 	var order []string
 	count := map[string]int{}
@@ -212,8 +214,8 @@ func dueSegments(r *practiceRun, now time.Time) []widget.RichTextSegment {
 		}
 		soon = append(soon, fmt.Sprintf("%s (%s)", itemLabel(r.bank, d.Item), whenDue(d.Card.Due, now)))
 	}
-	return []widget.RichTextSegment{para(fmt.Sprintf("%d reviews in the next week. %s.", len(mine), capitalise(strings.Join(parts, " · ")))),
-		para("Soonest:\n" + strings.Join(soon, "\n"))}
+	return []widget.RichTextSegment{kit.Para(fmt.Sprintf("%d reviews in the next week. %s.", len(mine), kit.Capitalise(strings.Join(parts, " · ")))),
+		kit.Para("Soonest:\n" + strings.Join(soon, "\n"))}
 }
 
 // again starts another session with the same choices, from the learner's state as it now is.

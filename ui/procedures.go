@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"fmt"
 	"os"
 	"strconv"
@@ -24,7 +26,7 @@ import (
 type procedures struct {
 	u      *UI
 	view   *render.View
-	viewer *Viewer
+	viewer *kit.Viewer
 
 	pack     *content.Pack
 	scene    *content.Scene
@@ -110,7 +112,7 @@ func (s *procedures) build() {
 		widget.NewButtonWithIcon("Practise (P)", theme.QuestionIcon(), func() { s.start(modePractice) }),
 		widget.NewButtonWithIcon("Test (T)", theme.ConfirmIcon(), func() { s.start(modeTest) }))
 	s.modes.Hide()
-	heading := widget.NewRichText(heading("Procedures"))
+	heading := widget.NewRichText(kit.Heading("Procedures"))
 	top := container.NewBorder(heading, s.notice, nil, nil, s.list)
 	bottom := container.NewBorder(s.modes, nil, nil, nil, container.NewVScroll(s.detail))
 	split := container.NewVSplit(top, bottom)
@@ -219,15 +221,15 @@ func (s *procedures) describe() {
 		if len(s.entries) == 0 {
 			msg = "No procedures yet."
 		}
-		s.detail.Segments = []widget.RichTextSegment{para(msg),
-			italic("Keys: ↑ ↓ choose a procedure, L Learn, P Practise, T Test, Esc leaves a run.")}
+		s.detail.Segments = []widget.RichTextSegment{kit.Para(msg),
+			kit.Italic("Keys: ↑ ↓ choose a procedure, L Learn, P Practise, T Test, Esc leaves a run.")}
 		s.detail.Refresh()
 		return
 	}
 	p := e.proc
-	segs := []widget.RichTextSegment{heading(p.Title)}
+	segs := []widget.RichTextSegment{kit.Heading(p.Title)}
 	if p.Summary != "" {
-		segs = append(segs, para(p.Summary))
+		segs = append(segs, kit.Para(p.Summary))
 	}
 	critical := 0
 	for _, st := range p.Steps {
@@ -235,15 +237,15 @@ func (s *procedures) describe() {
 			critical++
 		}
 	}
-	segs = append(segs, para(fmt.Sprintf("%d steps, %d of them critical; %d common errors to recognise.", len(p.Steps), critical, len(p.Errors))),
-		subheading("Your progress"), para(s.statusText(p.ID)))
+	segs = append(segs, kit.Para(fmt.Sprintf("%d steps, %d of them critical; %d common errors to recognise.", len(p.Steps), critical, len(p.Errors))),
+		kit.Subheading("Your progress"), kit.Para(s.statusText(p.ID)))
 	if len(p.References) > 0 {
-		segs = append(segs, subheading("Follows"))
+		segs = append(segs, kit.Subheading("Follows"))
 		for _, r := range p.References {
-			segs = append(segs, para("• "+r))
+			segs = append(segs, kit.Para("• "+r))
 		}
 	}
-	segs = append(segs, italic("A schematic teaching aid: it does not replace supervised practice or your local policy."))
+	segs = append(segs, kit.Italic("A schematic teaching aid: it does not replace supervised practice or your local policy."))
 	s.detail.Segments = segs
 	s.detail.Refresh()
 	s.modes.Show()

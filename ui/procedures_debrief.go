@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"fmt"
 	"strings"
 	"time"
@@ -31,28 +33,28 @@ func (r *procRun) showDebrief() {
 		segs = append(segs, coloredText("Not passed", theme.ColorNameError))
 	}
 	segs[0].(*widget.TextSegment).Style.SizeName = theme.SizeNameHeadingText
-	segs = append(segs, para(fmt.Sprintf("%d of %d steps done right, in order and in place. Time %s (a skilled run takes about %s).",
+	segs = append(segs, kit.Para(fmt.Sprintf("%d of %d steps done right, in order and in place. Time %s (a skilled run takes about %s).",
 		ok, len(o.Steps), durationText(o.Time), durationText(o.Expected))))
 	if len(o.Failures) > 0 {
-		segs = append(segs, subheading("Why it did not pass"))
+		segs = append(segs, kit.Subheading("Why it did not pass"))
 		for _, f := range o.Failures {
 			segs = append(segs, coloredText("• "+r.failureText(f), theme.ColorNameError))
 		}
 	}
-	segs = append(segs, subheading("Step by step"))
+	segs = append(segs, kit.Subheading("Step by step"))
 	for n, st := range o.Steps {
 		segs = append(segs, r.stepDebrief(n+1, st)...)
 	}
 	if len(o.Errors) > 0 {
-		segs = append(segs, subheading("Common errors you chose"))
+		segs = append(segs, kit.Subheading("Common errors you chose"))
 		for _, e := range o.Errors {
 			pe := r.e.proc.Errors[e.Error]
-			segs = append(segs, para("• “"+pe.Text+"” — "+pe.Feedback))
+			segs = append(segs, kit.Para("• “"+pe.Text+"” — "+pe.Feedback))
 		}
 	}
-	segs = append(segs, subheading("Your learning curve"), italic(r.saved))
+	segs = append(segs, kit.Subheading("Your learning curve"), kit.Italic(r.saved))
 	if st, ok := r.s.status[r.e.proc.ID]; ok && r.saved == "Saved." {
-		segs = append(segs, para(proficiencyText(st.prof)))
+		segs = append(segs, kit.Para(proficiencyText(st.prof)))
 	}
 	r.body.Segments = segs
 	r.body.Refresh()
@@ -87,16 +89,16 @@ func (r *procRun) stepDebrief(n int, rep learning.StepReport) []widget.RichTextS
 		if rep.Slow {
 			line += fmt.Sprintf(" (slow: about %s is usual)", durationText(rep.Expected))
 		}
-		return []widget.RichTextSegment{para(line)}
+		return []widget.RichTextSegment{kit.Para(line)}
 	}
 	title := fmt.Sprintf("✗ %d. %s", n, st.Instruction)
 	if st.Critical {
 		title += " (critical)"
 	}
 	happened, should := r.happened(rep)
-	segs := []widget.RichTextSegment{coloredText(title, theme.ColorNameError), para(strings.Join(happened, " "))}
+	segs := []widget.RichTextSegment{coloredText(title, theme.ColorNameError), kit.Para(strings.Join(happened, " "))}
 	if should != "" {
-		segs = append(segs, italic("What should have happened: "+should))
+		segs = append(segs, kit.Italic("What should have happened: "+should))
 	}
 	return segs
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"fmt"
 	"math"
 
@@ -32,21 +34,21 @@ func (r *procRun) showPractice(fb []widget.RichTextSegment) {
 	}
 	r.setButtons(r.leaveButton())
 	if i, waiting := r.prac.Awaiting(); waiting {
-		r.body.Segments = []widget.RichTextSegment{subheading("Click on the model where you would do this:"), para(r.step(i).Instruction),
-			italic("Turn and zoom the model as you need; the skin is see-through.")}
+		r.body.Segments = []widget.RichTextSegment{kit.Subheading("Click on the model where you would do this:"), kit.Para(r.step(i).Instruction),
+			kit.Italic("Turn and zoom the model as you need; the skin is see-through.")}
 		r.body.Refresh()
 		r.setChoices(nil)
 		if r.s.u.engineErr != nil {
 			skip := widget.NewButton("Skip the click (no 3D view)", func() {
 				r.completed(r.prac.SkipLocation())
-				r.showPractice([]widget.RichTextSegment{italic("Skipped: without a 3D view the site cannot be clicked.")})
+				r.showPractice([]widget.RichTextSegment{kit.Italic("Skipped: without a 3D view the site cannot be clicked.")})
 			})
 			r.setButtons(skip, r.leaveButton())
 		}
 		return
 	}
-	r.body.Segments = []widget.RichTextSegment{subheading("What do you do next?"),
-		italic("Choose with the mouse, the number keys, or ↑ ↓ and Enter.")}
+	r.body.Segments = []widget.RichTextSegment{kit.Subheading("What do you do next?"),
+		kit.Italic("Choose with the mouse, the number keys, or ↑ ↓ and Enter.")}
 	r.body.Refresh()
 	r.setChoices(r.prac.Choices())
 }
@@ -92,7 +94,7 @@ func (r *procRun) practiceLocate(i int, la learning.LocationAttempt) {
 		segs = feedWrong(what, "Try again.", false)
 	}
 	if fb.Reveal && fb.Kind != learning.FeedOnTarget {
-		segs = append(segs, italic("The site is now shown on the model."))
+		segs = append(segs, kit.Italic("The site is now shown on the model."))
 		r.showStep(st, focusFull)
 	}
 	r.completed(fb.Completed)
@@ -136,7 +138,7 @@ func (r *procRun) practiceDone() {
 	if r.s.u.learner == nil {
 		msg += " Choose a profile to keep your results."
 	}
-	r.body.Segments = []widget.RichTextSegment{heading("Practice complete"), para(msg)}
+	r.body.Segments = []widget.RichTextSegment{kit.Heading("Practice complete"), kit.Para(msg)}
 	r.body.Refresh()
 	r.endActions("Test")
 }
@@ -151,7 +153,7 @@ func (r *procRun) showTest() {
 	r.header.SetText(fmt.Sprintf("%s — Test · %d actions so far", r.e.proc.Title, len(r.test.Actions())))
 	r.setButtons(r.leaveButton())
 	if i, waiting := r.test.Awaiting(); waiting {
-		r.body.Segments = []widget.RichTextSegment{subheading("Click on the model where you would do this:"), para(r.step(i).Instruction)}
+		r.body.Segments = []widget.RichTextSegment{kit.Subheading("Click on the model where you would do this:"), kit.Para(r.step(i).Instruction)}
 		r.body.Refresh()
 		r.setChoices(nil)
 		r.showStep(r.step(i), focusNone)
@@ -160,8 +162,8 @@ func (r *procRun) showTest() {
 		}
 		return
 	}
-	r.body.Segments = []widget.RichTextSegment{subheading("What do you do next?"),
-		italic("No hints: choose each action in turn, and “The procedure is complete” when you have finished. Leaving (Esc) discards the test.")}
+	r.body.Segments = []widget.RichTextSegment{kit.Subheading("What do you do next?"),
+		kit.Italic("No hints: choose each action in turn, and “The procedure is complete” when you have finished. Leaving (Esc) discards the test.")}
 	r.body.Refresh()
 	r.setChoices(r.test.Choices())
 }
@@ -233,13 +235,13 @@ func failureKey(f learning.Failure) string {
 func feedRight(title, why string) []widget.RichTextSegment {
 	segs := []widget.RichTextSegment{coloredText("✓ "+title, theme.ColorNameSuccess)}
 	if why != "" {
-		segs = append(segs, para(why))
+		segs = append(segs, kit.Para(why))
 	}
 	return segs
 }
 
 func feedWrong(title, why string, critical bool) []widget.RichTextSegment {
-	segs := []widget.RichTextSegment{coloredText("✗ "+title, theme.ColorNameError), para(why)}
+	segs := []widget.RichTextSegment{coloredText("✗ "+title, theme.ColorNameError), kit.Para(why)}
 	if critical {
 		segs = append(segs, coloredText("In a test this would be a critical error and fail the attempt.", theme.ColorNameError))
 	}

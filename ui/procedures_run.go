@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"fmt"
 	"strings"
 	"time"
@@ -191,19 +193,19 @@ func (r *procRun) showLearn() {
 	st := r.step(i)
 	pos, n := r.learn.Pos()
 	r.header.SetText(fmt.Sprintf("%s — Learn · step %d of %d", r.e.proc.Title, pos, n))
-	segs := []widget.RichTextSegment{subheading(st.Instruction)}
+	segs := []widget.RichTextSegment{kit.Subheading(st.Instruction)}
 	if st.Critical {
 		segs = append(segs, coloredText("Critical step: leaving it out, getting it wrong or doing it late fails a test.", theme.ColorNameError))
 	}
 	if st.Rationale != "" {
-		segs = append(segs, subheading("Why"), para(st.Rationale))
+		segs = append(segs, kit.Subheading("Why"), kit.Para(st.Rationale))
 	}
 	segs = append(segs, r.orderNote(i)...)
 	segs = append(segs, r.anatomyNote(st)...)
 	if errs := r.errorsAt(st.ID); len(errs) > 0 {
-		segs = append(segs, subheading("Common errors here"))
+		segs = append(segs, kit.Subheading("Common errors here"))
 		for _, e := range errs {
-			segs = append(segs, para("• “"+e.Text+"” — "+e.Feedback))
+			segs = append(segs, kit.Para("• “"+e.Text+"” — "+e.Feedback))
 		}
 	}
 	r.body.Segments = segs
@@ -243,8 +245,8 @@ func (r *procRun) back() {
 
 func (r *procRun) learnDone() {
 	r.header.SetText(r.e.proc.Title + " — Learn · done")
-	r.body.Segments = []widget.RichTextSegment{heading("You have been through every step"),
-		para("Practise choosing each next action with feedback, or take the test when you are ready.")}
+	r.body.Segments = []widget.RichTextSegment{kit.Heading("You have been through every step"),
+		kit.Para("Practise choosing each next action with feedback, or take the test when you are ready.")}
 	r.body.Refresh()
 	r.endActions("Test")
 }
@@ -261,14 +263,14 @@ func (r *procRun) orderNote(i int) []widget.RichTextSegment {
 			others = append(others, "“"+stepShort(o.Instruction)+"”")
 		}
 	}
-	return []widget.RichTextSegment{italic("In any order with " + strings.Join(others, " and ") + ".")}
+	return []widget.RichTextSegment{kit.Italic("In any order with " + strings.Join(others, " and ") + ".")}
 }
 
 // anatomyNote names what the model shows for a step.
 func (r *procRun) anatomyNote(st content.ProcedureStep) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
 	if len(st.Focus.Highlight) > 0 {
-		segs = append(segs, field("On the model, highlighted (green)", r.s.names(st.Focus.Highlight)))
+		segs = append(segs, kit.Field("On the model, highlighted (green)", r.s.names(st.Focus.Highlight)))
 	}
 	if len(st.Focus.Avoid) > 0 {
 		segs = append(segs, coloredText("Keep clear of (magenta): "+r.s.names(st.Focus.Avoid), theme.ColorNameError))

@@ -177,7 +177,7 @@ func procTapStructure(t *testing.T, ps *procedures, id string) {
 	s := ps.viewer.Size()
 	for y := float32(3); y < s.Height; y += 3 {
 		for x := float32(3); x < s.Width; x += 3 {
-			px, py := ps.viewer.pixel(fyne.NewPos(x, y))
+			px, py := ps.viewer.Pixel(fyne.NewPos(x, y))
 			if h, ok := ps.view.Pick(px, py); ok && h.ID == id {
 				test.TapAt(ps.viewer, fyne.NewPos(x, y))
 				return

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"context"
 	"encoding/json"
 	"fmt"
@@ -29,7 +31,7 @@ type progressScreen struct {
 	u        *UI
 	bg       func(func())
 	view     *render.View
-	viewer   *Viewer
+	viewer   *kit.Viewer
 	title    *widget.Label
 	painted  *widget.Label
 	sections *fyne.Container
@@ -109,7 +111,7 @@ func (p *progressScreen) refresh() {
 	if m != nil && p.view.Model() != m {
 		p.view.SetModel(m)
 	}
-	p.title.SetText("Your mastery on " + firstNonEmpty(sceneTitle(u.Content()), "the model"))
+	p.title.SetText("Your mastery on " + kit.FirstNonEmpty(sceneTitle(u.Content()), "the model"))
 	switch {
 	case u.store == nil:
 		msg := "Your progress file is still opening."
@@ -151,7 +153,7 @@ func sceneTitle(c Content) string {
 }
 
 func (p *progressScreen) showMessage(title, text string, action fyne.CanvasObject) {
-	t := widget.NewRichText(heading(title), para(text))
+	t := widget.NewRichText(kit.Heading(title), kit.Para(text))
 	t.Wrapping = fyne.TextWrapWord
 	p.sections.Objects = []fyne.CanvasObject{t}
 	if action != nil {
@@ -292,7 +294,7 @@ func procedureTitles(p *content.Pack) map[string]string {
 // "Iv cannulation".
 func procedureTitle(it learning.ItemID) string {
 	s := strings.NewReplacer("-", " ", "_", " ").Replace(path.Base(it.Subject()))
-	return capitalise(s)
+	return kit.Capitalise(s)
 }
 
 // apply shows loaded progress: the model painted, and the sections.
@@ -357,17 +359,17 @@ func (p *progressScreen) picked(hit render.Hit, ok bool) {
 	case sm.Mastered:
 		p.painted.SetText(fmt.Sprintf("%s: %.0f%% over %d answers, mastered.", name, 100*sm.Estimate, sm.Evidence))
 	default:
-		p.painted.SetText(fmt.Sprintf("%s: %.0f%% over %d answer%s.", name, 100*sm.Estimate, sm.Evidence, pluralS(sm.Evidence)))
+		p.painted.SetText(fmt.Sprintf("%s: %.0f%% over %d answer%s.", name, 100*sm.Estimate, sm.Evidence, kit.PluralS(sm.Evidence)))
 	}
 }
 
 // emptyState encourages a learner with no history, without made-up numbers.
 func (p *progressScreen) emptyState() fyne.CanvasObject {
-	t := widget.NewRichText(heading("Your progress starts here"),
-		para("You have not answered anything yet, so there is nothing to show, and that is fine. "+
+	t := widget.NewRichText(kit.Heading("Your progress starts here"),
+		kit.Para("You have not answered anything yet, so there is nothing to show, and that is fine. "+
 			"Answer a few questions in Practice or run a drill, and this page fills in: your mastery painted "+
 			"on the model, the reviews coming due, your streak and your learning curves."),
-		italic("Everything you answer stays on this computer."))
+		kit.Italic("Everything you answer stays on this computer."))
 	t.Wrapping = fyne.TextWrapWord
 	practise := widget.NewButtonWithIcon("Start practising", theme.QuestionIcon(), func() { p.u.shell.show(1) })
 	practise.Importance = widget.HighImportance

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"fmt"
 	"image/color"
 
@@ -75,7 +77,7 @@ func (l columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // dueForecast draws the reviews coming due on each of the next days as columns.
 func dueForecast(days []progress.DayCount) fyne.CanvasObject {
 	if len(days) == 0 {
-		return subtle("No reviews scheduled.")
+		return kit.Subtle("No reviews scheduled.")
 	}
 	values := make([]int, len(days))
 	var objs []fyne.CanvasObject
@@ -95,7 +97,7 @@ func dueForecast(days []progress.DayCount) fyne.CanvasObject {
 		day.Alignment = fyne.TextAlignCenter
 		objs = append(objs, v, bar, day)
 	}
-	msg := fmt.Sprintf("%d review%s in the next %d days; today's include any overdue.", total, pluralS(total), len(days))
+	msg := fmt.Sprintf("%d review%s in the next %d days; today's include any overdue.", total, kit.PluralS(total), len(days))
 	if total == 0 {
 		msg = "Nothing comes due in the next week."
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"context"
 	"fmt"
 	"path"
@@ -20,7 +22,7 @@ import (
 func (p *progressScreen) buildSections(d *progressData) []fyne.CanvasObject {
 	out := []fyne.CanvasObject{p.summary(d)}
 	add := func(title string, body ...fyne.CanvasObject) {
-		out = append(out, widget.NewRichText(subheading(title)))
+		out = append(out, widget.NewRichText(kit.Subheading(title)))
 		out = append(out, body...)
 	}
 	add("By system", p.skillBars(d.systems, learning.SkillSystem)...)
@@ -39,10 +41,10 @@ func (p *progressScreen) summary(d *progressData) fyne.CanvasObject {
 	if s.Streak.Current > 0 {
 		streak = fmt.Sprintf("%d-day streak", s.Streak.Current)
 	}
-	t := widget.NewRichText(heading(d.learner.Name),
-		para(fmt.Sprintf("%d points · %s (longest %d) · %d skill%s mastered · %d answer%s, %d right · %d drill run%s",
-			s.Points, streak, s.Streak.Longest, s.Mastered, pluralS(s.Mastered), s.Attempts, pluralS(s.Attempts), s.Correct,
-			s.DrillRuns, pluralS(s.DrillRuns))))
+	t := widget.NewRichText(kit.Heading(d.learner.Name),
+		kit.Para(fmt.Sprintf("%d points · %s (longest %d) · %d skill%s mastered · %d answer%s, %d right · %d drill run%s",
+			s.Points, streak, s.Streak.Longest, s.Mastered, kit.PluralS(s.Mastered), s.Attempts, kit.PluralS(s.Attempts), s.Correct,
+			s.DrillRuns, kit.PluralS(s.DrillRuns))))
 	t.Wrapping = fyne.TextWrapWord
 	return t
 }
@@ -91,7 +93,7 @@ func (p *progressScreen) skillBars(have map[learning.SkillID]progress.SkillMaste
 		rows = append(rows, masteryRow(n, sm, ok))
 	}
 	if len(rows) == 0 {
-		rows = append(rows, subtle("This model names no "+string(kind)+"s."))
+		rows = append(rows, kit.Subtle("This model names no "+string(kind)+"s."))
 	}
 	return rows
 }
@@ -103,28 +105,28 @@ func masteryRow(name string, sm progress.SkillMastery, ok bool) fyne.CanvasObjec
 	if ok && sm.Evidence > 0 {
 		f = sm.Estimate
 		c = nrgba(viridis(f))
-		value = fmt.Sprintf("%.0f%% · %d answer%s", 100*f, sm.Evidence, pluralS(sm.Evidence))
+		value = fmt.Sprintf("%.0f%% · %d answer%s", 100*f, sm.Evidence, kit.PluralS(sm.Evidence))
 		if sm.Mastered {
 			value += " · mastered"
 		}
 	}
 	label := widget.NewLabel(name)
 	label.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, sized(label, 150), sized(widget.NewLabel(value), 200), fractionBar(f, c))
+	return container.NewBorder(nil, nil, kit.Sized(label, 150), kit.Sized(widget.NewLabel(value), 200), fractionBar(f, c))
 }
 
 func milestones(d *progressData) []fyne.CanvasObject {
 	s := d.stats
 	lines := []widget.RichTextSegment{}
 	if s.Streak.PractisedToday {
-		lines = append(lines, para("You have practised today."))
+		lines = append(lines, kit.Para("You have practised today."))
 	} else if s.Streak.Current > 0 {
-		lines = append(lines, para(fmt.Sprintf("Practise today to make it %d days in a row.", s.Streak.Current+1)))
+		lines = append(lines, kit.Para(fmt.Sprintf("Practise today to make it %d days in a row.", s.Streak.Current+1)))
 	}
 	reached := map[string]bool{}
 	for i := len(d.milestones) - 1; i >= 0 && i >= len(d.milestones)-5; i-- {
 		m := d.milestones[i]
-		lines = append(lines, para(fmt.Sprintf("★ %s (%s)", m.Title, m.AchievedAt.Local().Format("2 Jan"))))
+		lines = append(lines, kit.Para(fmt.Sprintf("★ %s (%s)", m.Title, m.AchievedAt.Local().Format("2 Jan"))))
 	}
 	for _, m := range d.milestones {
 		reached[m.Key] = true
@@ -136,7 +138,7 @@ func milestones(d *progressData) []fyne.CanvasObject {
 			continue
 		}
 		next[def.Stat] = true
-		lines = append(lines, para(fmt.Sprintf("Next: %s — %d of %d", def.Title, min(value[def.Stat], def.Threshold), def.Threshold)))
+		lines = append(lines, kit.Para(fmt.Sprintf("Next: %s — %d of %d", def.Title, min(value[def.Stat], def.Threshold), def.Threshold)))
 	}
 	t := widget.NewRichText(lines...)
 	t.Wrapping = fyne.TextWrapWord
@@ -145,18 +147,18 @@ func milestones(d *progressData) []fyne.CanvasObject {
 
 func drillCurves(ds []drillHistory) []fyne.CanvasObject {
 	if len(ds) == 0 {
-		return []fyne.CanvasObject{subtle("No drills yet. A Locate or Sequence drill shows its learning curve here.")}
+		return []fyne.CanvasObject{kit.Subtle("No drills yet. A Locate or Sequence drill shows its learning curve here.")}
 	}
 	var out []fyne.CanvasObject
 	for i, h := range ds {
 		if i == 4 {
-			out = append(out, subtle(fmt.Sprintf("… and %d more drills.", len(ds)-i)))
+			out = append(out, kit.Subtle(fmt.Sprintf("… and %d more drills.", len(ds)-i)))
 			break
 		}
 		c := newLineChart("run")
 		c.minSize = fyne.NewSize(300, 150)
-		about := wrapped(showCurve(c, h.scores))
-		head := widget.NewLabel(fmt.Sprintf("%s — best %.0f over %d run%s", h.title, h.best.BestScore, h.best.Runs, pluralS(h.best.Runs)))
+		about := kit.Wrapped(showCurve(c, h.scores))
+		head := widget.NewLabel(fmt.Sprintf("%s — best %.0f over %d run%s", h.title, h.best.BestScore, h.best.Runs, kit.PluralS(h.best.Runs)))
 		head.TextStyle.Bold = true
 		head.Wrapping = fyne.TextWrapWord
 		out = append(out, head, c, about)
@@ -168,7 +170,7 @@ func drillCurves(ds []drillHistory) []fyne.CanvasObject {
 // draws its trace between the limits.
 func procedureProficiency(ps []procedureTrace) []fyne.CanvasObject {
 	if len(ps) == 0 {
-		return []fyne.CanvasObject{subtle("No procedure tests yet. After a few Test runs of a procedure, a CUSUM chart shows when you have reached proficiency.")}
+		return []fyne.CanvasObject{kit.Subtle("No procedure tests yet. After a few Test runs of a procedure, a CUSUM chart shows when you have reached proficiency.")}
 	}
 	var out []fyne.CanvasObject
 	for _, pr := range ps {
@@ -182,9 +184,9 @@ func procedureProficiency(ps []procedureTrace) []fyne.CanvasObject {
 		case res.Decision == learning.Unacceptable:
 			msg = "Your recent tests crossed the upper limit: go back to Learn and Practice for this one."
 		default:
-			msg = fmt.Sprintf("Not decided yet after %d attempt%s: each pass moves the line down towards proficiency.", len(pr.outcomes), pluralS(len(pr.outcomes)))
+			msg = fmt.Sprintf("Not decided yet after %d attempt%s: each pass moves the line down towards proficiency.", len(pr.outcomes), kit.PluralS(len(pr.outcomes)))
 		}
-		out = append(out, head, wrapped(msg))
+		out = append(out, head, kit.Wrapped(msg))
 		if res.ProficientAt == 0 || res.Decision == learning.Unacceptable {
 			out = append(out, cusumChart(res))
 		}
@@ -214,7 +216,7 @@ func (p *progressScreen) leaderboard(d *progressData) []fyne.CanvasObject {
 	check.OnChanged = func(on bool) { p.setLeaderboard(on) }
 	out := []fyne.CanvasObject{check}
 	if len(d.leaderboard) == 0 {
-		return append(out, subtle("Nobody on this computer has joined the leaderboard yet."))
+		return append(out, kit.Subtle("Nobody on this computer has joined the leaderboard yet."))
 	}
 	var segs []widget.RichTextSegment
 	for _, e := range d.leaderboard {
@@ -223,7 +225,7 @@ func (p *progressScreen) leaderboard(d *progressData) []fyne.CanvasObject {
 			segs = append(segs, &widget.TextSegment{Text: line + " (you)", Style: widget.RichTextStyleStrong})
 			continue
 		}
-		segs = append(segs, para(line))
+		segs = append(segs, kit.Para(line))
 	}
 	return append(out, widget.NewRichText(segs...))
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -62,5 +64,5 @@ func (u *UI) settingsScreen() fyne.CanvasObject {
 		widget.NewFormItem("Smoothing (multisampling)", container.NewVBox(msaa, widget.NewLabel("Takes effect the next time Osteon starts."))),
 		widget.NewFormItem("Graphics", gl),
 	)
-	return container.NewPadded(container.NewVBox(widget.NewRichText(heading("Settings")), form))
+	return container.NewPadded(container.NewVBox(widget.NewRichText(kit.Heading("Settings")), form))
 }

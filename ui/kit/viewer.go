@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"image"
@@ -79,7 +79,7 @@ func (w *Viewer) View() *render.View { return w.view }
 // SetUnavailable shows a message instead of the 3D view (no OpenGL): a title, the reason and
 // what still works.
 func (w *Viewer) SetUnavailable(title, reason, still string) {
-	w.message.Segments = []widget.RichTextSegment{heading(title), para(reason), italic(still)}
+	w.message.Segments = []widget.RichTextSegment{Heading(title), Para(reason), Italic(still)}
 	w.message.Refresh()
 	w.message.Show()
 	w.raster.Hide()
@@ -122,8 +122,8 @@ func (w *Viewer) CreateRenderer() fyne.WidgetRenderer {
 // MinSize keeps the view usable.
 func (w *Viewer) MinSize() fyne.Size { return fyne.NewSize(240, 180) }
 
-// pixel converts a position in the widget to a pixel of the rendered frame.
-func (w *Viewer) pixel(p fyne.Position) (float64, float64) {
+// Pixel converts a position in the widget to a pixel of the rendered frame.
+func (w *Viewer) Pixel(p fyne.Position) (float64, float64) {
 	s := w.Size()
 	if s.Width <= 0 || s.Height <= 0 || w.pixW == 0 {
 		return float64(p.X), float64(p.Y)
@@ -131,7 +131,8 @@ func (w *Viewer) pixel(p fyne.Position) (float64, float64) {
 	return float64(p.X) * float64(w.pixW) / float64(s.Width), float64(p.Y) * float64(w.pixH) / float64(s.Height)
 }
 
-func (w *Viewer) scale() float64 {
+// Scale is how many frame pixels one Fyne unit spans.
+func (w *Viewer) Scale() float64 {
 	if s := w.Size(); s.Width > 0 && w.pixW > 0 {
 		return float64(w.pixW) / float64(s.Width)
 	}
@@ -150,7 +151,7 @@ func (w *Viewer) MouseUp(*desktop.MouseEvent) {}
 
 // Dragged orbits, or pans (see MouseDown).
 func (w *Viewer) Dragged(ev *fyne.DragEvent) {
-	k := w.scale()
+	k := w.Scale()
 	dx, dy := float64(ev.Dragged.DX)*k, float64(ev.Dragged.DY)*k
 	if w.panDrag {
 		w.view.Pan(dx, dy)
@@ -170,7 +171,7 @@ func (w *Viewer) Scrolled(ev *fyne.ScrollEvent) {
 // Tapped picks the structure under the pointer.
 func (w *Viewer) Tapped(ev *fyne.PointEvent) {
 	w.requestFocus()
-	x, y := w.pixel(ev.Position)
+	x, y := w.Pixel(ev.Position)
 	w.tapX, w.tapY = x, y
 	hit, ok := w.pickNear(x, y)
 	if w.OnPick != nil {
@@ -188,7 +189,7 @@ func (w *Viewer) pickNear(x, y float64) (render.Hit, bool) {
 	if hit, ok := w.view.Pick(x, y); ok {
 		return hit, true
 	}
-	k := w.scale()
+	k := w.Scale()
 	for r := 1.5; r <= tapSlop; r += 1.5 {
 		for a := 0; a < 12; a++ {
 			ang := float64(a) * math.Pi / 6
@@ -214,11 +215,11 @@ func (w *Viewer) MouseIn(ev *desktop.MouseEvent) { w.MouseMoved(ev) }
 // the structure under the pointer.
 func (w *Viewer) MouseMoved(ev *desktop.MouseEvent) {
 	if ev.Button == desktop.MouseButtonSecondary {
-		k := w.scale()
+		k := w.Scale()
 		w.view.Pan(float64(ev.Position.X-w.lastMove.X)*k, float64(ev.Position.Y-w.lastMove.Y)*k)
 	}
 	w.lastMove = ev.Position
-	x, y := w.pixel(ev.Position)
+	x, y := w.Pixel(ev.Position)
 	hit, _ := w.view.Pick(x, y)
 	w.view.SetHover(hit.ID)
 }
