@@ -46,11 +46,11 @@ func newQuestionView(p *practice) *questionView {
 	v.credit.Importance = widget.LowImportance
 	v.credit.Truncation = fyne.TextTruncateEllipsis
 	v.entry.SetPlaceHolder("Type the name, then press Enter")
-	v.entry.OnSubmitted = func(s string) { p.answer(practiceAnswer{choice: -1, typed: s}) }
+	v.entry.OnSubmitted = func(s string) { p.answer(learning.Answer{Choice: -1, Typed: s}) }
 	v.entry.onEscape = p.leave
 	v.check = widget.NewButtonWithIcon("Check (Enter)", theme.ConfirmIcon(), p.confirm)
 	v.check.Importance = widget.HighImportance
-	v.dontKnow = widget.NewButton("I don't know", func() { p.answer(practiceAnswer{choice: -1, gaveUp: true}) })
+	v.dontKnow = widget.NewButton("I don't know", func() { p.answer(learning.Answer{Choice: -1, GaveUp: true}) })
 	v.next = widget.NewButtonWithIcon("Continue (Enter)", theme.NavigateNextIcon(), p.next)
 	v.next.Importance = widget.HighImportance
 	v.leave = widget.NewButtonWithIcon("End session (Esc)", theme.CancelIcon(), p.leave)
@@ -72,7 +72,7 @@ func (v *questionView) show(r *practiceRun) {
 	v.buttons = v.buttons[:0]
 	v.choices.RemoveAll()
 	for i, c := range q.Choices {
-		b := newChoiceButton(i+1, c.Text, func() { v.p.answer(practiceAnswer{choice: i}) })
+		b := newChoiceButton(i+1, c.Text, func() { v.p.answer(learning.Answer{Choice: i}) })
 		v.buttons = append(v.buttons, b)
 		v.choices.Add(b)
 	}
@@ -181,9 +181,9 @@ func (p *practice) confirm() {
 	case r.done:
 		p.next()
 	case r.q.Item.Kind() == learning.KindNameTyped:
-		p.answer(practiceAnswer{choice: -1, typed: p.question.entry.Text})
+		p.answer(learning.Answer{Choice: -1, Typed: p.question.entry.Text})
 	case r.selected >= 0:
-		p.answer(practiceAnswer{choice: r.selected})
+		p.answer(learning.Answer{Choice: r.selected})
 	case len(r.q.Choices) > 0:
 		p.question.hint.SetText("Press a number to choose (1 to " + fmt.Sprint(len(r.q.Choices)) + "), or click an answer.")
 	}
@@ -201,7 +201,7 @@ func (p *practice) picked(hit render.Hit, ok bool) {
 	case !r.done && r.q.Item.Kind() == learning.KindFind && !ok:
 		p.question.hint.SetText("That was empty space: click on a structure.")
 	case !r.done && r.q.Item.Kind() == learning.KindFind:
-		p.answer(practiceAnswer{choice: -1, picked: hit.ID})
+		p.answer(learning.Answer{Choice: -1, Picked: hit.ID})
 	case r.done && ok:
 		if s, found := r.bank.Structure(hit.ID); found {
 			p.question.hint.SetText("You clicked: " + s.Name)
