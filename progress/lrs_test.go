@@ -3,7 +3,10 @@ package progress
 import (
 	"context"
 	"encoding/json"
+	"math"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -45,6 +48,7 @@ func fillHistory(t testing.TB, s *Store, names []string, n int) []LearnerID {
 		ids = append(ids, l.ID)
 	}
 	structures := []string{"FMA:23462", "FMA:23463", "FMA:23464", "FMA:23465"}
+	systems := []learning.SkillID{"system:skeletal", "system:muscular"}
 	for i := range n {
 		who := ids[i%len(ids)]
 		var in AttemptInput
@@ -56,7 +60,7 @@ func fillHistory(t testing.TB, s *Store, names []string, n int) []LearnerID {
 			st := structures[i%len(structures)]
 			in = AttemptInput{Learner: who, Item: learning.ItemID("name-typed:" + st), Correct: i%5 != 0,
 				Response: time.Duration(1000+i%3000) * time.Millisecond, PackID: "core", PackVersion: "1.2.0",
-				Skills: []learning.SkillID{learning.SkillID("structure:" + st), "system:skeletal", "region:wrist"},
+				Skills: []learning.SkillID{learning.SkillID("structure:" + st), systems[i%2], "region:wrist"},
 				Text:   ActivityText{Lang: "en", Name: "Name the highlighted structure: Scaphoid " + st}}
 		}
 		if _, err := s.RecordAttempt(ctx, in); err != nil {
@@ -98,4 +102,68 @@ func TestSendToRealLRS(t *testing.T) {
 	}
 	b, _ := json.Marshal(back)
 	lrstest.Validate(t, b)
+}
+
+func TestClassReportFromLRSEqualsDatabase(t *testing.T) {
+	l := lrstest.Start(t)
+	s := openFast(t)
+	ids := fillHistory(t, s, []string{"Ada", "Ben", "Cy"}, 600)
+	ctx := context.Background()
+	if err := s.SetUseNameInExports(ctx, ids[1], true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.EnableSending(ctx); err != nil {
+		t.Fatal(err)
+	}
+	snd := &Sender{Store: s, Config: lrsConfig(l), Batch: 200}
+	if _, err := snd.SendAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	for _, r := range [][2]time.Time{{}, {start.Add(2 * time.Minute), start.Add(7 * time.Minute)}} {
+		back, err := snd.ReadStatements(ctx, r[0], r[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		fromLRS, err := ClassReportFrom(back, r[0], r[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		fromDB, err := s.ClassReport(ctx, r[0], r[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var a, b strings.Builder
+		fromLRS.WriteCSV(&a)
+		fromDB.WriteCSV(&b)
+		if a.String() != b.String() || !reflect.DeepEqual(fromLRS, fromDB) {
+			t.Errorf("range %v: report from the LRS:\n%s\nfrom the database:\n%s", r, a.String(), b.String())
+		}
+		if len(fromDB.Learners) != 3 || len(fromDB.Learners[0].Systems) == 0 || len(fromDB.Learners[0].Procedures) == 0 {
+			t.Errorf("range %v: report too thin:\n%s", r, b.String())
+		}
+		t.Logf("range %v:\n%s", r, firstLines(b.String(), 8))
+	}
+	// Over all time, the replayed mastery is the stored one.
+	full, _ := s.ClassReport(ctx, time.Time{}, time.Time{})
+	for _, lr := range full.Learners {
+		l, err := s.LearnerByName(ctx, lr.Who)
+		if err != nil { // a pseudonym
+			continue
+		}
+		stored, err := s.Mastery(ctx, l.ID, learning.SkillSystem)
+		if err != nil || len(stored) != len(lr.Systems) {
+			t.Fatalf("stored system mastery %v, %v; report %v", stored, err, lr.Systems)
+		}
+		for i, m := range stored {
+			if m.Skill != lr.Systems[i].Skill || math.Abs(m.Estimate-lr.Systems[i].Estimate) > 1e-9 || m.Mastered != lr.Systems[i].Mastered {
+				t.Errorf("%s: stored %+v, replayed %+v", lr.Who, m, lr.Systems[i])
+			}
+		}
+	}
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	return strings.Join(lines[:min(n, len(lines))], "\n")
 }

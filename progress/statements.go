@@ -43,6 +43,7 @@ func (t ActivityText) check() error {
 const (
 	extHome       = XAPIHome + "/xapi/ext/"
 	ExtItem       = extHome + "item"        // result: the quiz item id
+	ExtDrill      = extHome + "drill"       // result: the drill id
 	ExtSkills     = extHome + "skills"      // result: the skill ids the answer is evidence for
 	ExtSeq        = extHome + "seq"         // result: the record's number, to order equal timestamps
 	ExtStandardID = extHome + "standard-id" // activity definition: e.g. FMA:23462
@@ -146,7 +147,7 @@ func drillStatement(f drillFacts) Statement {
 			Duration: isoDuration(time.Duration(f.dur) * time.Millisecond),
 			Extensions: map[string]any{ExtDrillScore: f.score, ExtTrials: f.trials,
 				extHome + "trials-per-minute": f.speed, extHome + "throughput-bits-per-second": f.thput,
-				ExtSeq: f.id}},
+				ExtSeq: f.id, ExtDrill: f.drill}},
 		Context: packContext(f.who, f.session, f.pack, f.version)}
 }
 
