@@ -74,6 +74,7 @@ func fillHistory(t testing.TB, s *Store, names []string, n int) []LearnerID {
 			}
 		}
 	}
+	s.Now = time.Now
 	return ids
 }
 

@@ -51,8 +51,12 @@ func (e *LRSError) Error() string {
 	return fmt.Sprintf("progress: the LRS refused (%d %s): %s", e.Status, http.StatusText(e.Status), e.Message)
 }
 
-// errTransient marks failures worth retrying: network errors and 5xx.
-var errTransient = errors.New("transient")
+// transientError is a failure worth retrying: a network error or a 5xx.
+type transientError struct{ msg string }
+
+func (e *transientError) Error() string { return e.msg }
+
+func transient(format string, a ...any) error { return &transientError{msg: fmt.Sprintf(format, a...)} }
 
 func (s *Sender) init() {
 	s.once.Do(func() {
@@ -120,7 +124,7 @@ func (s *Sender) SendAll(ctx context.Context) (int, error) {
 		case err == nil:
 			fails = 0
 			continue
-		case !errors.Is(err, errTransient):
+		case !errors.As(err, new(*transientError)):
 			var le *LRSError
 			if errors.As(err, &le) {
 				s.Store.noteSendError(context.WithoutCancel(ctx), le.Message, true)

@@ -110,15 +110,15 @@ func (s *Sender) do(ctx context.Context, method, path, version string, body []by
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, fmt.Errorf("%w: %s %s: %v", errTransient, method, redact(s.Config.Endpoint+path), unwrapURL(err))
+		return nil, transient("%s %s: %v", method, redact(s.Config.Endpoint+path), unwrapURL(err))
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(resp.Body, 32<<20))
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("%w: %s %s: %v", errTransient, method, redact(s.Config.Endpoint+path), err)
+		return nil, transient("%s %s: %v", method, redact(s.Config.Endpoint+path), err)
 	case resp.StatusCode >= 500:
-		return nil, fmt.Errorf("%w: %s %s: %s: %s", errTransient, method, redact(s.Config.Endpoint+path), resp.Status, lrsMessage(b))
+		return nil, transient("%s %s: %s: %s", method, redact(s.Config.Endpoint+path), resp.Status, lrsMessage(b))
 	case resp.StatusCode >= 300:
 		return nil, &LRSError{Status: resp.StatusCode, Message: lrsMessage(b)}
 	}

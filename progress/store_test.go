@@ -17,6 +17,9 @@ func TestMain(m *testing.M) {
 	if p := os.Getenv(childEnv); p != "" {
 		os.Exit(childMain(p))
 	}
+	if p := os.Getenv(senderChildEnv); p != "" {
+		os.Exit(senderChildMain(p))
+	}
 	os.Exit(m.Run())
 }
 
