@@ -29,15 +29,23 @@ func (c LRSConfig) String() string {
 // GoString keeps the password out of %#v too.
 func (c LRSConfig) GoString() string { return c.String() }
 
-// EnvLRSConfig overrides where the LRS configuration is looked for.
-const EnvLRSConfig = "OSTEON_LRS_CONFIG"
+// EnvLRSConfig and EnvLRSSystemConfig override where the user's and the
+// machine's LRS configuration files are.
+const (
+	EnvLRSConfig       = "OSTEON_LRS_CONFIG"
+	EnvLRSSystemConfig = "OSTEON_LRS_SYSTEM_CONFIG"
+)
 
 // LRSConfigPath is the configuration file: the machine's, set by an
 // administrator for every learner (system), or the user's own:
 //
-//	system  /etc/osteon/lrs.json; Windows %ProgramData%\Osteon\lrs.json
+//	system  $OSTEON_LRS_SYSTEM_CONFIG, else /etc/osteon/lrs.json
+//	        (Windows %ProgramData%\Osteon\lrs.json)
 //	user    $OSTEON_LRS_CONFIG, else the user's config folder/osteon/lrs.json
 func LRSConfigPath(system bool) (string, error) {
+	if p := os.Getenv(EnvLRSSystemConfig); system && p != "" {
+		return p, nil
+	}
 	if system {
 		if runtime.GOOS == "windows" {
 			return filepath.Join(os.Getenv("ProgramData"), "Osteon", "lrs.json"), nil
