@@ -14,7 +14,7 @@ import (
 const (
 	qOutboxOn    = `SELECT enabled FROM lrs_state WHERE id = 1`
 	qWho         = `SELECT pseudonym, name, use_name FROM learners WHERE id = ?`
-	qOutboxAdd   = `INSERT INTO outbox (statement_id, body, queued_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`
+	qOutboxAdd   = `INSERT INTO outbox (statement_id, body, queued_at) VALUES (?, ?, ?)`
 	qActivitySet = `INSERT INTO activities (kind, id, lang, name, description, standard_id) VALUES (?, ?, ?, ?, ?, ?)
 	ON CONFLICT (kind, id) DO UPDATE SET lang = excluded.lang, name = excluded.name,
 	description = excluded.description, standard_id = excluded.standard_id
@@ -34,7 +34,7 @@ func loadWho(ctx context.Context, tx *wtx, learner LearnerID) (who, error) {
 	return w, err
 }
 
-// enqueue adds statements to the outbox; one already queued is kept.
+// enqueue adds statements to the outbox.
 func enqueue(ctx context.Context, tx *wtx, now time.Time, sts ...Statement) error {
 	for _, st := range sts {
 		b, err := json.Marshal(st)
@@ -101,8 +101,7 @@ func queueDrillRun(ctx context.Context, tx *wtx, in DrillRunInput, id DrillRunID
 // EnableSending turns sending on for this database. The first time, it
 // also queues every statement of the history already stored (as
 // ExportXAPI writes them, for every learner), once, so the LRS holds the
-// whole record; statements already queued are not queued twice. It
-// reports how many statements it queued.
+// whole record. It reports how many statements it queued.
 func (s *Store) EnableSending(ctx context.Context) (int, error) {
 	n := 0
 	err := s.tx(ctx, func(tx *wtx) error {
