@@ -2,6 +2,8 @@
 //
 //	osteon [--db PATH] [FILE]   open the app, on FILE (.glb, .gltf, .obj) or the built-in model
 //	osteon export ...           export progress (CSV, xAPI); osteon export -h for more
+//	osteon lrs ...              send progress to a Learning Record Store; osteon lrs -h
+//	osteon class report ...     a class report from an LRS or a database; osteon class -h
 //	osteon pack ...             validate, install, list, remove, export and import packs
 package main
 
@@ -32,7 +34,11 @@ func main() {
 	if len(os.Args) > 1 {
 		switch os.Args[1] {
 		case "export":
-			os.Exit(progress.RunExportCLI(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
+			os.Exit(cmdExport(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
+		case "lrs":
+			os.Exit(cmdLRS(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
+		case "class":
+			os.Exit(cmdClass(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
 		case "pack":
 			lib := content.NewLibrary(assets.BuiltinPack())
 			os.Exit(lib.RunCLI(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
@@ -62,6 +68,8 @@ func main() {
 func usage() {
 	fmt.Fprintf(os.Stderr, `usage: osteon [--db FILE] [MODEL]
        osteon export attempts|mastery|xapi [flags]   (osteon export -h)
+       osteon lrs set|status|send|test|pause|resume [flags]   (osteon lrs -h)
+       osteon class report --lrs URL|--db FILE [flags]   (osteon class -h)
        osteon pack validate|install|list|remove|export|import ...   (osteon pack -h)
 
 Opens Osteon on MODEL, a glTF 2.0 (.glb, .gltf) or Wavefront OBJ (.obj) file,

@@ -37,6 +37,9 @@ type AttemptInput struct {
 	Skills []learning.SkillID
 	// Detail is any JSON object (nil for none), e.g. what was clicked.
 	Detail json.RawMessage
+	// Text names the item in the pack's language for the statements sent
+	// to an LRS; empty leaves the name the item had, or its id.
+	Text ActivityText
 }
 
 // Attempt is a recorded answer.
@@ -108,6 +111,9 @@ func normalize(in AttemptInput) (attemptRow, error) {
 	}
 	if len(in.PackID) > 256 || len(in.PackVersion) > 64 {
 		return attemptRow{}, invalid("pack id or version too long")
+	}
+	if err := in.Text.check(); err != nil {
+		return attemptRow{}, err
 	}
 	seen := map[learning.SkillID]bool{}
 	for _, sk := range in.Skills {
@@ -219,7 +225,10 @@ func (s *Store) recordAttempt(ctx context.Context, tx *wtx, row attemptRow, now 
 		return err
 	}
 	res.Points, res.Milestones, res.Streak = points+rw.bonus, rw.milestones, rw.streak
-	return nil
+	if err := nameActivity(ctx, tx, "items", string(in.Item), itemText(string(in.Item), in.Text)); err != nil {
+		return err
+	}
+	return queueAttempt(ctx, tx, row, res, now)
 }
 
 func b2i(b bool) int {

@@ -156,7 +156,7 @@ func verifyAfterCrash(t *testing.T, path string, acked map[AttemptID]bool) {
 
 // TestCrashDuringMigration kills a child while it opens a version-1 file,
 // which means backing it up and migrating it; every time, the file must
-// then be whole at version 1 or 2 with its rows, and a normal Open must
+// then be whole at version 1, a later one or the last, with its rows, and a normal Open must
 // finish the job.
 func TestCrashDuringMigration(t *testing.T) {
 	kills := 20
@@ -186,7 +186,7 @@ func TestCrashDuringMigration(t *testing.T) {
 		default:
 			seen["before backup"]++
 		}
-		if f.version != 1 && f.version != SchemaVersion || n < 3 {
+		if !knownVersion(f.version) || n < 3 {
 			t.Fatalf("kill %d: version %d with %d attempts", i+1, f.version, n)
 		}
 		s, err := Open(context.Background(), path)
@@ -201,4 +201,14 @@ func TestCrashDuringMigration(t *testing.T) {
 			t.Errorf("kill %d: left %v", i+1, tmps)
 		}
 	}
+}
+
+// knownVersion reports whether v is the number of a migration.
+func knownVersion(v int) bool {
+	for _, m := range migrations {
+		if m.version == v {
+			return true
+		}
+	}
+	return false
 }

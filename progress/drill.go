@@ -26,6 +26,7 @@ type DrillRunInput struct {
 	Speed       float64 // trials per minute
 	Throughput  float64 // Fitts' throughput in bits/s; 0 when not measured
 	Detail      json.RawMessage
+	Text        ActivityText // the drill's name in the pack's language, for an LRS
 }
 
 // DrillRun is a recorded drill run.
@@ -78,7 +79,7 @@ func (in DrillRunInput) check() error {
 	case !(in.Speed >= 0) || !finite(in.Speed) || !(in.Throughput >= 0) || !finite(in.Throughput):
 		return invalid("speed %v or throughput %v", in.Speed, in.Throughput)
 	}
-	return nil
+	return in.Text.check()
 }
 
 // RecordDrillRun records a drill run with its points, streak and
@@ -130,7 +131,10 @@ func (s *Store) recordDrillRun(ctx context.Context, tx *wtx, in DrillRunInput, d
 		return err
 	}
 	res.Points, res.Milestones, res.Streak = points+rw.bonus, rw.milestones, rw.streak
-	return nil
+	if err := nameActivity(ctx, tx, "drills", in.DrillID, in.Text); err != nil {
+		return err
+	}
+	return queueDrillRun(ctx, tx, in, res.ID, now)
 }
 
 // DrillHistory returns the learner's latest limit runs of one drill (all

@@ -15,32 +15,36 @@ import (
 
 // SchemaVersion is the PRAGMA user_version this build writes: the number
 // of the last migration in migrations/.
-const SchemaVersion = 2
+const SchemaVersion = 4
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
 type migration struct {
 	version int
+	prev    int // the version before it: version-1 unless a number is missing
 	name    string
 	sql     string
 }
 
-// loadMigrations reads NNNN_name.sql files, which must be numbered 1..N
-// without gaps.
+// loadMigrations reads NNNN_name.sql files, numbered from 1 upwards. A
+// number may be missing (numbers are handed out to changes made side by
+// side, and one may land before another), but none may repeat.
 func loadMigrations(fsys fs.FS) ([]migration, error) {
 	names, err := fs.Glob(fsys, "migrations/*.sql")
 	if err != nil {
 		return nil, err
 	}
 	var ms []migration
-	for i, name := range names { // Glob sorts
+	last := 0
+	for _, name := range names { // Glob sorts
 		base := path.Base(name)
 		num, _, ok := strings.Cut(base, "_")
 		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v != i+1 {
-			return nil, fmt.Errorf("progress: migration %s: want number %04d", base, i+1)
+		if !ok || err != nil || len(num) != 4 || v <= last || (last == 0 && v != 1) {
+			return nil, fmt.Errorf("progress: migration %s: want a number above %04d (the first is 0001)", base, last)
 		}
+		last = v
 		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, err
@@ -98,7 +102,14 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 			return fmt.Errorf("progress: before migrating: %w", err)
 		}
 	}
-	for _, m := range migrations[:target] {
+	for i, m := range migrations {
+		if m.version > target {
+			break
+		}
+		m.prev = 0
+		if i > 0 {
+			m.prev = migrations[i-1].version
+		}
 		if err := s.tx(ctx, func(tx *wtx) error { return applyMigration(ctx, tx, m) }); err != nil {
 			return fmt.Errorf("progress: migrate %s to version %d (%s): %w", s.path, m.version, m.name, err)
 		}
@@ -116,7 +127,7 @@ func applyMigration(ctx context.Context, tx *wtx, m migration) error {
 	if v >= m.version {
 		return nil
 	}
-	if v != m.version-1 {
+	if v != m.prev {
 		return fmt.Errorf("database at version %d, cannot apply %d", v, m.version)
 	}
 	// One-off SQL goes to the plain transaction, not the statement cache.

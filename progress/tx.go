@@ -14,6 +14,7 @@ import (
 var hotQueries = []string{
 	qLearnerExists, qSessionOwner, qLoadCard, qSaveCard, qLoadMastery, qSaveMastery, qInsertAttempt,
 	qStatsGet, qStatsSet, qTouchLearner, qMilestoneKeys, qMilestoneAdd, qDrillBest, qInsertDrill,
+	qOutboxOn, qWho, qOutboxAdd, qActivitySet,
 }
 
 // prepareHot prepares hotQueries while no transaction holds the writer (a

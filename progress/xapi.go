@@ -68,8 +68,10 @@ type Activity struct {
 // ActivityDefinition describes an activity.
 type ActivityDefinition struct {
 	Name            map[string]string `json:"name"`
+	Description     map[string]string `json:"description,omitempty"`
 	Type            string            `json:"type"`
 	InteractionType string            `json:"interactionType,omitempty"`
+	Extensions      map[string]any    `json:"extensions,omitempty"`
 }
 
 // Result is an xAPI result.

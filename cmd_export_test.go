@@ -1,4 +1,4 @@
-package progress
+package main
 
 import (
 	"bytes"
@@ -9,10 +9,15 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/osteon/osteon/learning"
+	"github.com/osteon/osteon/progress"
 )
 
 func TestParseExportArgs(t *testing.T) {
@@ -88,34 +93,75 @@ func FuzzParseExportArgs(f *testing.F) {
 	})
 }
 
-func cliFixture(t *testing.T) (string, Learner) {
+// progressFixture makes a database: Ada (named in exports) with six
+// answers and a drill run, "=cmd" with one answer, and Eve with none.
+func progressFixture(t *testing.T) (string, progress.Learner) {
 	t.Helper()
-	s, ada, _ := exportFixture(t)
-	return s.Path(), ada
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "progress.db")
+	s, err := progress.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ada, _ := s.CreateLearner(ctx, "Ada", "")
+	evil, _ := s.CreateLearner(ctx, "=cmd", "")
+	if _, err := s.CreateLearner(ctx, "Eve", ""); err != nil {
+		t.Fatal(err)
+	}
+	s.SetUseNameInExports(ctx, ada.ID, true)
+	for i := range 5 {
+		if _, err := s.RecordAttempt(ctx, progress.AttemptInput{Learner: ada.ID, Item: "name-typed:FMA:23462",
+			PackID: "core", PackVersion: "1.2.0", Correct: i != 1, Response: 1500 * time.Millisecond,
+			Skills: []learning.SkillID{"structure:FMA:23462", "system:skeletal"},
+			Text:   progress.ActivityText{Name: "Name the highlighted structure: Scaphoid"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in := []progress.AttemptInput{{Learner: ada.ID, Item: "procedure-test:core/venepuncture", Correct: true,
+		Skills: []learning.SkillID{"procedure:core/venepuncture"}}, {Learner: evil.ID, Item: "mcq:core/q1", Correct: true}}
+	for _, a := range in {
+		if _, err := s.RecordAttempt(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.RecordDrillRun(ctx, progress.DrillRunInput{Learner: ada.ID, DrillID: "core/locate",
+		Duration: 75 * time.Second, Trials: 20, Score: 88, Accuracy: 0.9, Speed: 16}); err != nil {
+		t.Fatal(err)
+	}
+	return path, ada
 }
 
-func runCLI(args ...string) (code int, stdout, stderr string) {
+func runCmd(cmd func(context.Context, []string, *bytes.Buffer, *bytes.Buffer) int, args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
-	code = RunExportCLI(context.Background(), args, &out, &errb)
+	code := cmd(context.Background(), args, &out, &errb)
 	return code, out.String(), errb.String()
 }
 
-func TestRunExportCLI(t *testing.T) {
-	path, ada := cliFixture(t)
+func exportCmd(ctx context.Context, args []string, out, errb *bytes.Buffer) int {
+	return cmdExport(ctx, args, out, errb)
+}
+
+func TestCmdExport(t *testing.T) {
+	path, ada := progressFixture(t)
 	dir := t.TempDir()
 	tests := []struct {
 		name    string
 		args    []string
 		code    int
 		stdout  string // substring
-		stderr  string // substring
+		stderr  string // substring; "" wants it empty
 		csvRows int    // data rows expected on stdout, if > 0
 	}{
 		{name: "attempts of everyone", args: []string{"attempts", "--db", path}, csvRows: 7},
 		{name: "attempts by name", args: []string{"attempts", "--db", path, "--learner", "ada"}, csvRows: 6},
-		{name: "attempts by id", args: []string{"--learner", strings.TrimSpace(itoa(int64(ada.ID))), "attempts", "--db", path}, csvRows: 6},
-		{name: "mastery", args: []string{"mastery", "--db", path, "--learner", "Ada"}, csvRows: 1},
+		{name: "attempts by id", args: []string{"--learner", strconv.Itoa(int(ada.ID)), "attempts", "--db", path}, csvRows: 6},
+		{name: "mastery", args: []string{"mastery", "--db", path, "--learner", "Ada"}, csvRows: 3},
 		{name: "xapi", args: []string{"xapi", "--db", path}, stdout: `"verb"`},
+		{name: "empty xapi says so", args: []string{"xapi", "--db", path, "--learner", "Eve"}, stdout: "[]",
+			stderr: "nothing to export: learner Eve has no answers, drill runs or mastered skills"},
+		{name: "empty attempts says so", args: []string{"attempts", "--db", path, "--learner", "Eve"}, stdout: "attempt_id",
+			stderr: "nothing to export"},
 		{name: "help", args: []string{"--help"}, stdout: "usage: osteon export"},
 		{name: "usage", args: []string{"everything"}, code: 2, stderr: "unknown export"},
 		{name: "unknown learner", args: []string{"attempts", "--db", path, "--learner", "Zed"}, code: 1, stderr: `no learner named "Zed"`},
@@ -123,11 +169,11 @@ func TestRunExportCLI(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, errs := runCLI(tt.args...)
+			code, out, errs := runCmd(exportCmd, tt.args...)
 			if code != tt.code {
 				t.Fatalf("exit %d, want %d; stderr %q", code, tt.code, errs)
 			}
-			if !strings.Contains(out, tt.stdout) || !strings.Contains(errs, tt.stderr) {
+			if !strings.Contains(out, tt.stdout) || !strings.Contains(errs, tt.stderr) || (tt.stderr == "") != (errs == "") {
 				t.Errorf("stdout %.200q, stderr %q; want %q and %q", out, errs, tt.stdout, tt.stderr)
 			}
 			if tt.csvRows > 0 {
@@ -143,11 +189,11 @@ func TestRunExportCLI(t *testing.T) {
 	}
 }
 
-func TestRunExportCLIOutFileAndEnv(t *testing.T) {
-	path, _ := cliFixture(t)
+func TestCmdExportOutFileAndEnv(t *testing.T) {
+	path, _ := progressFixture(t)
 	out := filepath.Join(t.TempDir(), "x.json")
-	t.Setenv(EnvDB, path)
-	code, stdout, stderr := runCLI("xapi", "--out", out)
+	t.Setenv(progress.EnvDB, path)
+	code, stdout, stderr := runCmd(exportCmd, "xapi", "--out", out)
 	if code != 0 || stdout != "" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
@@ -160,19 +206,19 @@ func TestRunExportCLIOutFileAndEnv(t *testing.T) {
 		t.Errorf("out file: %d statements, %v", len(sts), err)
 	}
 	// --db beats the environment.
-	t.Setenv(EnvDB, filepath.Join(t.TempDir(), "missing.db"))
-	if code, _, stderr := runCLI("mastery", "--db", path); code != 0 {
+	t.Setenv(progress.EnvDB, filepath.Join(t.TempDir(), "missing.db"))
+	if code, _, stderr := runCmd(exportCmd, "mastery", "--db", path); code != 0 {
 		t.Errorf("--db did not beat OSTEON_DB: %s", stderr)
 	}
-	if code, _, _ := runCLI("mastery"); code != 1 {
+	if code, _, _ := runCmd(exportCmd, "mastery"); code != 1 {
 		t.Errorf("OSTEON_DB pointing nowhere: exit %d, want 1", code)
 	}
 }
 
-func TestRunExportCLIDamagedFileIsReportedNotMoved(t *testing.T) {
+func TestCmdExportDamagedFileIsReportedNotMoved(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "progress.db")
 	os.WriteFile(path, bytes.Repeat([]byte("garbage!"), 512), 0o600)
-	code, _, stderr := runCLI("attempts", "--db", path)
+	code, _, stderr := runCmd(exportCmd, "attempts", "--db", path)
 	if code != 1 || !strings.Contains(stderr, "damaged") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
