@@ -1,7 +1,9 @@
 package learning
 
 import (
+	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/osteon/osteon/content"
 )
@@ -132,4 +134,32 @@ func (out ConsultOutcome) Detail(c *content.Consultation) map[string]any {
 		"elements": out.Elements, "covered": out.Covered, "empathy_due": out.EmpathyDue,
 		"empathy_shown": out.EmpathyShown, "ended": out.Ended, "failures": failures, "missed": missed,
 		"errors": errs, "path": path}
+}
+
+// ConsultationAttempt is what a consultation Test records in progress: the item and skill, the
+// result, the time taken and the detail (a JSON object).
+type ConsultationAttempt struct {
+	Item   ItemID
+	Skill  SkillID
+	Passed bool
+	Score  float64
+	Time   time.Duration
+	Detail []byte
+}
+
+// NewConsultationAttempt builds the record of a Test of scenario c from pack.
+func NewConsultationAttempt(pack string, c *content.Consultation, out ConsultOutcome) (ConsultationAttempt, error) {
+	item, err := ConsultationItem(pack, c.ID)
+	if err != nil {
+		return ConsultationAttempt{}, err
+	}
+	skill, err := ConsultationSkill(pack, c.ID)
+	if err != nil {
+		return ConsultationAttempt{}, err
+	}
+	detail, err := json.Marshal(out.Detail(c))
+	if err != nil {
+		return ConsultationAttempt{}, fmt.Errorf("learning: consultation detail: %w", err)
+	}
+	return ConsultationAttempt{Item: item, Skill: skill, Passed: out.Passed, Score: out.Score, Time: out.Time, Detail: detail}, nil
 }

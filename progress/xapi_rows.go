@@ -42,7 +42,7 @@ func (s *Store) eachAttemptStatement(ctx context.Context, learner LearnerID, fn 
 				Completion: ptr(true), Duration: isoDuration(time.Duration(respMS) * time.Millisecond),
 				Extensions: map[string]any{XAPIHome + "/xapi/ext/fsrs-grade": learning.Grade(grade).String()}},
 			Context: packContext(w, sess, pack, ver)}
-		if learning.ItemKind(kind) == learning.KindProcedureTest {
+		if k := learning.ItemKind(kind); k == learning.KindProcedureTest || k == learning.KindConsultation {
 			st.Verb = verb(VerbCompleted)
 			st.Object.Definition.Type = "http://adlnet.gov/expapi/activities/assessment"
 			st.Object.Definition.InteractionType = ""
