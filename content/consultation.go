@@ -3,8 +3,6 @@ package content
 import (
 	"fmt"
 	"regexp"
-
-	"github.com/BurntSushi/toml"
 )
 
 // A consultations file holds [[consultations]]: clinical conversations as a graph of turns (what
@@ -203,18 +201,11 @@ func ParseConsultations(data []byte, file string) ([]Consultation, Problems) {
 // parseConsultations is ParseConsultations; without basic it leaves out what the minimal check
 // of every such file already reports (entry ids).
 func parseConsultations(data []byte, file string, basic bool) ([]Consultation, Problems) {
-	if len(data) > maxManifest {
-		return nil, Problems{{File: file, Msg: fmt.Sprintf("file is %d bytes; the limit is %d", len(data), maxManifest)}}
-	}
-	text, ps := checkText(data, file)
-	if len(ps) > 0 {
+	raw, lines, ps := decodeTOMLFile(data, file)
+	if raw == nil {
 		return nil, ps
 	}
-	var raw map[string]any
-	if _, err := toml.Decode(string(text), &raw); err != nil {
-		return nil, Problems{tomlError(err, file)}
-	}
-	cr := &consultReader{procReader: procReader{tomlReader: tomlReader{file: file, lines: indexTOMLLines(string(text))}, basic: basic}}
+	cr := &consultReader{procReader: procReader{tomlReader: tomlReader{file: file, lines: lines}, basic: basic}}
 	cr.unknown(raw, keySet("consultations"), "")
 	tables := cr.tableList(raw, "consultations", "consultations")
 	if _, ok := raw["consultations"]; !ok {
@@ -243,14 +234,7 @@ func parseConsultations(data []byte, file string, basic bool) ([]Consultation, P
 			out = append(out, c)
 		}
 	}
-	var clean Problems
-	for _, e := range cr.ps {
-		if e != nil {
-			clean = append(clean, e)
-		}
-	}
-	clean.Sort()
-	return out, clean
+	return out, withoutSilent(cr.ps)
 }
 
 // consultReader reads consultations, recording problems like procReader.

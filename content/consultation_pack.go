@@ -1,7 +1,5 @@
 package content
 
-import "fmt"
-
 func init() {
 	RegisterDocumentCheck(KindConsultations, func(file string, data []byte, _ map[string]bool) Problems {
 		_, ps := parseConsultations(data, file, false)
@@ -17,25 +15,9 @@ func init() {
 func (p *Pack) LoadConsultations() ([]Consultation, Problems) {
 	procs := p.procedureIDs()
 	var out []Consultation
-	var ps Problems
 	seen := map[string]string{}
-	for i, file := range p.Consultations {
-		field := fmt.Sprintf("consultations[%d]", i)
-		if err := checkPackPath(file); err != nil {
-			ps.add(p.Manifest.File, p.lines.line(field), field, "%v", err)
-			continue
-		}
-		if !p.hasFile(file) {
-			ps.add(p.Manifest.File, p.lines.line(field), field, "consultations file %q is not in the pack", file)
-			continue
-		}
-		data, err := readLimited(p.FS, file, maxManifest)
-		if err != nil {
-			ps = append(ps, &Error{File: p.Name(file), Msg: notReadable(err)})
-			continue
-		}
-		list, probs := ParseConsultations(data, p.Name(file))
-		ps = append(ps, probs...)
+	ps := p.readListed("consultations", p.Consultations, func(name string, data []byte) Problems {
+		list, ps := ParseConsultations(data, name)
 		for _, c := range list {
 			if first, dup := seen[c.ID]; dup {
 				ps.add(c.File, c.Line, "consultations", "consultation id %q is already used in %s; left out", c.ID, first)
@@ -48,7 +30,8 @@ func (p *Pack) LoadConsultations() ([]Consultation, Problems) {
 			seen[c.ID] = c.File
 			out = append(out, c)
 		}
-	}
+		return ps
+	})
 	return out, ps
 }
 

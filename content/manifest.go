@@ -77,18 +77,11 @@ type StructureEntry struct {
 // read, and every problem the manifest has on its own; references to files are checked by
 // ValidatePack. The manifest is nil only when the text is not TOML at all.
 func ParseManifest(data []byte, file string) (*Manifest, Problems) {
-	if len(data) > maxManifest {
-		return nil, Problems{{File: file, Msg: fmt.Sprintf("file is %d bytes; the limit is %d", len(data), maxManifest)}}
-	}
-	text, ps := checkText(data, file)
-	if len(ps) > 0 {
+	raw, lines, ps := decodeTOMLFile(data, file)
+	if raw == nil {
 		return nil, ps
 	}
-	var raw map[string]any
-	if _, err := toml.Decode(string(text), &raw); err != nil {
-		return nil, Problems{tomlError(err, file)}
-	}
-	m := &Manifest{File: file, lines: indexTOMLLines(string(text))}
+	m := &Manifest{File: file, lines: lines}
 	r := &tomlReader{file: file, lines: m.lines}
 	m.read(r, raw)
 	r.ps = append(r.ps, m.check()...)

@@ -163,7 +163,7 @@ func ModelRun(c *content.Consultation) *Conversation {
 type ConsultLearn struct {
 	c     *content.Consultation
 	steps []ConsultMove
-	pos   int
+	stepper
 }
 
 // NewConsultLearn plays the model consultation of c.
@@ -173,7 +173,7 @@ func NewConsultLearn(c *content.Consultation) *ConsultLearn {
 	if !cv.stopped {
 		steps = append(steps, ConsultMove{Turn: cv.turn, Option: -1})
 	}
-	return &ConsultLearn{c: c, steps: steps}
+	return &ConsultLearn{c: c, steps: steps, stepper: stepper{n: len(steps)}}
 }
 
 // Step is the step shown: a turn and the model reply (Option -1 at the ending).
@@ -181,24 +181,3 @@ func (l *ConsultLearn) Step() ConsultMove { return l.steps[l.pos] }
 
 // Steps lists every step of the model consultation.
 func (l *ConsultLearn) Steps() []ConsultMove { return append([]ConsultMove(nil), l.steps...) }
-
-// Pos is the position shown, from 1, and the number of steps.
-func (l *ConsultLearn) Pos() (int, int) { return l.pos + 1, len(l.steps) }
-
-// Next moves on one step; false at the last.
-func (l *ConsultLearn) Next() bool {
-	if l.pos+1 >= len(l.steps) {
-		return false
-	}
-	l.pos++
-	return true
-}
-
-// Back moves back one step; false at the first.
-func (l *ConsultLearn) Back() bool {
-	if l.pos == 0 {
-		return false
-	}
-	l.pos--
-	return true
-}
