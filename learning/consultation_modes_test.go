@@ -127,3 +127,20 @@ func TestConsultationProficiency(t *testing.T) {
 		t.Errorf("%+v", p)
 	}
 }
+
+// TestPassesNeeded: after a failure, the passes in a row that would take the CUSUM below its
+// lower limit.
+func TestPassesNeeded(t *testing.T) {
+	p := ProcedureProficiency([]bool{false})
+	n := p.PassesNeeded()
+	more := make([]bool, 1+n)
+	for i := 1; i < len(more); i++ {
+		more[i] = true
+	}
+	if n < 2 || !ProcedureProficiency(more).Proficient || ProcedureProficiency(more[:len(more)-1]).Proficient {
+		t.Errorf("%d passes needed", n)
+	}
+	if ProcedureProficiency(nil).PassesNeeded() != 0 {
+		t.Error("no tests yet")
+	}
+}
