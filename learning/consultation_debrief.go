@@ -96,7 +96,7 @@ func FailureText(c *content.Consultation, out ConsultOutcome, f ConsultFailure) 
 	switch f.Kind {
 	case ConsultCriticalReply:
 		m := out.Moves[f.Move].Move
-		return fmt.Sprintf("Critical reply: %q", c.Turns[m.Turn].Options[m.Option].Text)
+		return fmt.Sprintf("Critical reply: “%s”", c.Turns[m.Turn].Options[m.Option].Text)
 	case ConsultCriticalElement:
 		return "Never done: " + ElementName(c, f.Element)
 	}
