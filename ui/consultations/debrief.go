@@ -96,4 +96,3 @@ func entrySegments(e learning.DebriefEntry) []widget.RichTextSegment {
 	}
 	return segs
 }
-
