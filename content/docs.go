@@ -21,7 +21,7 @@ const (
 )
 
 // docListKey is the key of the list of entries in each kind of file.
-var docListKey = map[string]string{KindProcedures: "procedures", KindQuiz: "items"}
+var docListKey = map[string]string{KindProcedures: "procedures", KindQuiz: "items", KindConsultations: "consultations"}
 
 // DocumentCheck checks one procedures or quiz file beyond the minimal schema. file names it in
 // problems, data is its UTF-8 text (no byte order mark), ids holds the pack's structure ids.
@@ -51,6 +51,9 @@ func (p *Pack) documents() []docRef {
 	}
 	for i, f := range p.Quiz {
 		out = append(out, docRef{KindQuiz, f, fmt.Sprintf("quiz[%d]", i)})
+	}
+	for i, f := range p.Consultations {
+		out = append(out, docRef{KindConsultations, f, fmt.Sprintf("consultations[%d]", i)})
 	}
 	return out
 }

@@ -34,6 +34,7 @@ type Manifest struct {
 	Schematic     bool     // drawn for teaching, not from patient anatomy
 	Procedures    []string // procedures files, relative to the pack root
 	Quiz          []string // quiz files, relative to the pack root
+	Consultations []string // consultations files, relative to the pack root
 	OBJ           OBJFrame // how OBJ meshes are placed, for structures that do not say
 	Structures    []StructureEntry
 
@@ -76,18 +77,11 @@ type StructureEntry struct {
 // read, and every problem the manifest has on its own; references to files are checked by
 // ValidatePack. The manifest is nil only when the text is not TOML at all.
 func ParseManifest(data []byte, file string) (*Manifest, Problems) {
-	if len(data) > maxManifest {
-		return nil, Problems{{File: file, Msg: fmt.Sprintf("file is %d bytes; the limit is %d", len(data), maxManifest)}}
-	}
-	text, ps := checkText(data, file)
-	if len(ps) > 0 {
+	raw, lines, ps := decodeTOMLFile(data, file)
+	if raw == nil {
 		return nil, ps
 	}
-	var raw map[string]any
-	if _, err := toml.Decode(string(text), &raw); err != nil {
-		return nil, Problems{tomlError(err, file)}
-	}
-	m := &Manifest{File: file, lines: indexTOMLLines(string(text))}
+	m := &Manifest{File: file, lines: lines}
 	r := &tomlReader{file: file, lines: m.lines}
 	m.read(r, raw)
 	r.ps = append(r.ps, m.check()...)
@@ -109,7 +103,7 @@ func tomlError(err error, file string) *Error {
 }
 
 var manifestKeys = keySet("format", "id", "version", "title", "description", "authors", "license", "attribution",
-	"homepage", "languages", "min_app_version", "schematic", "procedures", "quiz", "obj", "structures")
+	"homepage", "languages", "min_app_version", "schematic", "procedures", "quiz", "consultations", "obj", "structures")
 
 var structureKeys = keySet("id", "name", "name_la", "synonyms", "names", "system", "region", "side", "parent", "mesh",
 	"color", "default_state", "description", "origin", "insertion", "innervation", "blood_supply", "credit",
@@ -139,6 +133,7 @@ func (m *Manifest) read(r *tomlReader, raw map[string]any) {
 	m.Schematic = r.boolean(raw, "schematic", "schematic")
 	m.Procedures = r.strList(raw, "procedures", "procedures")
 	m.Quiz = r.strList(raw, "quiz", "quiz")
+	m.Consultations = r.strList(raw, "consultations", "consultations")
 	if obj := r.table(raw, "obj", "obj"); obj != nil {
 		r.unknown(obj, keySet("units", "up"), "obj.")
 		m.OBJ = OBJFrame{Units: r.str(obj, "units", "obj.units"), Up: r.str(obj, "up", "obj.up")}

@@ -35,7 +35,7 @@ func (m *Manifest) check() Problems {
 	for _, kind := range []struct {
 		field string
 		files []string
-	}{{"procedures", m.Procedures}, {"quiz", m.Quiz}} {
+	}{{"procedures", m.Procedures}, {"quiz", m.Quiz}, {"consultations", m.Consultations}} {
 		for i, f := range kind.files {
 			if err := checkPackPath(f); err != nil {
 				bad(fmt.Sprintf("%s[%d]", kind.field, i), "%v", err)

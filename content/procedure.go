@@ -5,8 +5,6 @@ import (
 	"math"
 	"regexp"
 	"strings"
-
-	"github.com/BurntSushi/toml"
 )
 
 // A procedures file holds [[procedures]]: clinical procedures taught step by step beside the
@@ -119,18 +117,11 @@ func ParseProcedures(data []byte, file string, ids map[string]bool) ([]Procedure
 // parseProcedures is ParseProcedures; without basic it leaves out what the minimal check of
 // every procedures file already reports (entry ids, "structure" and "structures" keys).
 func parseProcedures(data []byte, file string, ids map[string]bool, basic bool) ([]Procedure, Problems) {
-	if len(data) > maxManifest {
-		return nil, Problems{{File: file, Msg: fmt.Sprintf("file is %d bytes; the limit is %d", len(data), maxManifest)}}
-	}
-	text, ps := checkText(data, file)
-	if len(ps) > 0 {
+	raw, lines, ps := decodeTOMLFile(data, file)
+	if raw == nil {
 		return nil, ps
 	}
-	var raw map[string]any
-	if _, err := toml.Decode(string(text), &raw); err != nil {
-		return nil, Problems{tomlError(err, file)}
-	}
-	pr := &procReader{tomlReader: tomlReader{file: file, lines: indexTOMLLines(string(text))}, ids: ids, basic: basic}
+	pr := &procReader{tomlReader: tomlReader{file: file, lines: lines}, ids: ids, basic: basic}
 	pr.unknown(raw, keySet("procedures"), "")
 	tables := pr.tableList(raw, "procedures", "procedures")
 	if _, ok := raw["procedures"]; !ok {
@@ -161,14 +152,7 @@ func parseProcedures(data []byte, file string, ids map[string]bool, basic bool) 
 			out = append(out, p)
 		}
 	}
-	var clean Problems
-	for _, e := range pr.ps {
-		if e != nil {
-			clean = append(clean, e)
-		}
-	}
-	clean.Sort()
-	return out, clean
+	return out, withoutSilent(pr.ps)
 }
 
 // procReader reads procedures, recording problems like tomlReader.

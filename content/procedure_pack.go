@@ -1,7 +1,5 @@
 package content
 
-import "fmt"
-
 func init() {
 	RegisterDocumentCheck(KindProcedures, func(file string, data []byte, ids map[string]bool) Problems {
 		_, ps := parseProcedures(data, file, ids, false)
@@ -19,25 +17,9 @@ func (p *Pack) LoadProcedures() ([]Procedure, Problems) {
 		ids[s.ID] = true
 	}
 	var out []Procedure
-	var ps Problems
 	seen := map[string]string{}
-	for i, file := range p.Procedures {
-		field := fmt.Sprintf("procedures[%d]", i)
-		if err := checkPackPath(file); err != nil {
-			ps.add(p.Manifest.File, p.lines.line(field), field, "%v", err)
-			continue
-		}
-		if !p.hasFile(file) {
-			ps.add(p.Manifest.File, p.lines.line(field), field, "procedures file %q is not in the pack", file)
-			continue
-		}
-		data, err := readLimited(p.FS, file, maxManifest)
-		if err != nil {
-			ps = append(ps, &Error{File: p.Name(file), Msg: notReadable(err)})
-			continue
-		}
-		procs, probs := ParseProcedures(data, p.Name(file), ids)
-		ps = append(ps, probs...)
+	ps := p.readListed("procedures", p.Procedures, func(name string, data []byte) Problems {
+		procs, ps := ParseProcedures(data, name, ids)
 		for _, pr := range procs {
 			if first, dup := seen[pr.ID]; dup {
 				ps.add(pr.File, pr.Line, "procedures", "procedure id %q is already used in %s; left out", pr.ID, first)
@@ -46,6 +28,7 @@ func (p *Pack) LoadProcedures() ([]Procedure, Problems) {
 			seen[pr.ID] = pr.File
 			out = append(out, pr)
 		}
-	}
+		return ps
+	})
 	return out, ps
 }

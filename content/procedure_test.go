@@ -177,7 +177,7 @@ func TestBrokenProcedureLeavesOthers(t *testing.T) {
 	}
 	want := []string{
 		"demo/procedures/broken.toml:2: TOML syntax",
-		"demo/procedures/shoulder.toml:57: procedures[1].steps[2].focus.highlight[0]: \"FMA99999\" is not a structure in this pack",
+		"demo/procedures/shoulder.toml:85: procedures[1].steps[2].focus.highlight[0]: \"FMA99999\" is not a structure in this pack",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("validation:\n%s", strings.Join(got, "\n"))

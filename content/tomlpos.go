@@ -32,7 +32,7 @@ type tomlScanner struct {
 	i      int
 	line   int
 	table  string         // current table path, with array indices
-	arrays map[string]int // array-of-tables path without indices -> elements seen
+	arrays map[string]int // array-of-tables path, its parents indexed -> elements seen
 	out    lineIndex
 }
 
@@ -125,9 +125,14 @@ func (s *tomlScanner) header() {
 	}
 	parts := s.keyPath()
 	if len(parts) > 0 {
-		plain := strings.Join(parts, ".")
 		if array {
-			s.arrays[plain]++
+			// Counted under the parent's indexed path, so a nested array of tables starts again
+			// from 0 in each element of its parent.
+			parent := s.withIndices(parts[:len(parts)-1])
+			if parent != "" {
+				parent += "."
+			}
+			s.arrays[parent+parts[len(parts)-1]]++
 		}
 		s.table = s.withIndices(parts)
 		s.out[s.table] = s.line
@@ -138,15 +143,13 @@ func (s *tomlScanner) header() {
 // withIndices builds the path of parts, adding "[n]" after every prefix that is an array of
 // tables (its latest element).
 func (s *tomlScanner) withIndices(parts []string) string {
-	var plain, out strings.Builder
+	var out strings.Builder
 	for k, p := range parts {
 		if k > 0 {
-			plain.WriteByte('.')
 			out.WriteByte('.')
 		}
-		plain.WriteString(p)
 		out.WriteString(p)
-		if n := s.arrays[plain.String()]; n > 0 {
+		if n := s.arrays[out.String()]; n > 0 {
 			out.WriteString("[" + strconv.Itoa(n-1) + "]")
 		}
 	}

@@ -32,6 +32,7 @@ func MarshalManifest(m *Manifest) []byte {
 	}
 	w.list("procedures", m.Procedures)
 	w.list("quiz", m.Quiz)
+	w.list("consultations", m.Consultations)
 	if m.OBJ != (OBJFrame{}) {
 		b.WriteString("\n[obj]\n")
 		w.str("units", m.OBJ.Units)

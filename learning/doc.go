@@ -18,12 +18,13 @@
 //	procedure-step:<pack>/<proc>#<step>  choose a procedure's next step
 //	procedure-test:<pack>/<proc>         a whole procedure in Test mode
 //	drill:<pack>/<drill id>              one timed drill
+//	consultation:<pack>/<scenario>       a whole consultation in Test mode
 //
 // Memory (FSRS) is kept per learner and ItemID, so an ItemID must stay the
 // same across pack versions for the learner's history to carry over.
 //
-// A [SkillID] is "<kind>:<key>" with kind structure, region, system or
-// procedure, e.g. "structure:FMA:23462", "region:upper-limb",
+// A [SkillID] is "<kind>:<key>" with kind structure, region, system,
+// procedure or consultation, e.g. "structure:FMA:23462", "region:upper-limb",
 // "system:skeletal". An attempt names the skills it is evidence for.
 //
 // # Grading
@@ -64,7 +65,8 @@
 // # Proficiency and learning curves
 //
 // [CUSUM] is the standard learning-curve CUSUM (Williams et al. 1992; Bolsin
-// & Colson 2000) over pass/fail outcomes of procedure tests and drills.
+// & Colson 2000) over pass/fail outcomes of procedure tests, consultation
+// tests ([ProcedureProficiency] charts both) and drills.
 // [FitCurve] fits Y = a − b/X by least squares on 1/X and reports the
 // plateau a and the trials needed to come within 10 % of it.
 package learning

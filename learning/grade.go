@@ -42,6 +42,7 @@ var expectedTimes = map[ItemKind]time.Duration{
 	KindMCQ:           15 * time.Second,
 	KindProcedureStep: 10 * time.Second,
 	KindProcedureTest: 5 * time.Minute,
+	KindConsultation:  10 * time.Minute,
 	KindDrill:         3 * time.Second,
 }
 

@@ -20,11 +20,12 @@ const (
 	KindProcedureStep ItemKind = "procedure-step"
 	KindProcedureTest ItemKind = "procedure-test"
 	KindDrill         ItemKind = "drill"
+	KindConsultation  ItemKind = "consultation"
 )
 
 // Kinds lists the known item kinds.
 var Kinds = []ItemKind{KindFind, KindNameChoice, KindNameTyped, KindMCQ,
-	KindProcedureStep, KindProcedureTest, KindDrill}
+	KindProcedureStep, KindProcedureTest, KindDrill, KindConsultation}
 
 // Known reports whether k is one of [Kinds].
 func (k ItemKind) Known() bool {
@@ -49,10 +50,12 @@ const (
 	SkillRegion    SkillKind = "region"
 	SkillSystem    SkillKind = "system"
 	SkillProcedure SkillKind = "procedure"
+	// SkillConsultation: a consultation scenario, from its Tests.
+	SkillConsultation SkillKind = "consultation"
 )
 
 // SkillKinds lists the known skill kinds.
-var SkillKinds = []SkillKind{SkillStructure, SkillRegion, SkillSystem, SkillProcedure}
+var SkillKinds = []SkillKind{SkillStructure, SkillRegion, SkillSystem, SkillProcedure, SkillConsultation}
 
 // Known reports whether k is one of [SkillKinds].
 func (k SkillKind) Known() bool {

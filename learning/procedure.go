@@ -229,42 +229,34 @@ func (pl *Plan) errorsAt(i int) []int {
 // Learn walks through the steps in order at the learner's pace.
 type Learn struct {
 	plan *Plan
-	pos  int
+	stepper
 }
 
 // NewLearn starts at the first step.
-func NewLearn(pl *Plan) *Learn { return &Learn{plan: pl} }
+func NewLearn(pl *Plan) *Learn { return &Learn{plan: pl, stepper: stepper{n: len(pl.order)}} }
 
 // Step is the index of the step shown.
 func (l *Learn) Step() int { return l.plan.order[l.pos] }
 
+// stepper is a position among n steps, moved one at a time (Learn in procedures and
+// consultations).
+type stepper struct{ pos, n int }
+
 // Pos is the position shown, from 1, and the number of steps.
-func (l *Learn) Pos() (int, int) { return l.pos + 1, len(l.plan.order) }
+func (s *stepper) Pos() (int, int) { return s.pos + 1, s.n }
 
 // Next moves on one step; false at the last.
-func (l *Learn) Next() bool {
-	if l.pos+1 >= len(l.plan.order) {
-		return false
-	}
-	l.pos++
-	return true
-}
+func (s *stepper) Next() bool { return s.Go(s.pos + 1) }
 
 // Back moves back one step; false at the first.
-func (l *Learn) Back() bool {
-	if l.pos == 0 {
-		return false
-	}
-	l.pos--
-	return true
-}
+func (s *stepper) Back() bool { return s.Go(s.pos - 1) }
 
 // Go shows the step at position pos (from 0); false if there is none.
-func (l *Learn) Go(pos int) bool {
-	if pos < 0 || pos >= len(l.plan.order) {
+func (s *stepper) Go(pos int) bool {
+	if pos < 0 || pos >= s.n {
 		return false
 	}
-	l.pos = pos
+	s.pos = pos
 	return true
 }
 

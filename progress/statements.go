@@ -82,7 +82,7 @@ func attemptStatement(f attemptFacts) Statement {
 				ExtItem: f.item, ExtSkills: skills, ExtSeq: f.id}},
 		Context: packContext(f.who, f.session, f.pack, f.version)}
 	st.Object.Definition.InteractionType = interactionTypes[kind]
-	if kind == learning.KindProcedureTest {
+	if kind == learning.KindProcedureTest || kind == learning.KindConsultation {
 		st.Verb = verb(VerbCompleted)
 		st.Object.Definition.Type = "http://adlnet.gov/expapi/activities/assessment"
 		st.Object.Definition.InteractionType = ""

@@ -101,7 +101,7 @@ type XAPIContext struct {
 
 // ExportXAPI writes the learner's (or AllLearners') record as a JSON array
 // of xAPI 2.0 statements, oldest first: "answered" for each quiz attempt,
-// "completed" for each procedure test and drill run, "mastered" for each
+// "completed" for each procedure or consultation test and drill run, "mastered" for each
 // skill mastered. Statement ids are name-based UUIDs of the learner's
 // pseudonym and the row, so exporting twice gives the same ids and an LRS
 // can drop duplicates. Attempts are streamed, so a large history does not
