@@ -195,6 +195,7 @@ func (s *Screen) setFilter(p string) {
 	}
 	s.filter = p
 	s.refilter()
+	s.unfocus()
 }
 
 // refilter lists the scenarios for the chosen profession, keeping the selection if it stays.
@@ -233,6 +234,15 @@ func (s *Screen) choose(i int) {
 	}
 	s.selected = i
 	s.describe()
+	s.unfocus()
+}
+
+// unfocus gives the keys back to the screen (the shell passes it the keys typed while nothing
+// has focus), after a tap on the list or the filter took them.
+func (s *Screen) unfocus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(s.root); c != nil {
+		c.Unfocus()
+	}
 }
 
 func (s *Screen) current() *content.Consultation {

@@ -155,7 +155,7 @@ func TestLearnPlaysTheModel(t *testing.T) {
 		typeKey(sh, fyne.KeyRight)
 	}
 	last := texts(s.Content())
-	if !strings.Contains(last, "Outcome: The paramedics arrive") || !strings.Contains(last, "You: Please don't drive.") {
+	if !strings.Contains(last, "Outcome\nThe paramedics arrive nine minutes later.") || !strings.Contains(last, "You: Please don't drive.") {
 		t.Errorf("last step:\n%s", last)
 	}
 	typeKey(sh, fyne.KeyEscape)
