@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/consultations"
 	"github.com/osteon/osteon/ui/dashboard"
 	"github.com/osteon/osteon/ui/drills"
 	"github.com/osteon/osteon/ui/kit"
@@ -19,6 +20,7 @@ func (u *UI) screens() []kit.Entry {
 		{ID: kit.Explore, Title: "Explore", Icon: theme.SearchIcon(), Build: func() kit.Screen { return u.explore }},
 		{ID: kit.Practice, Title: "Practice", Icon: theme.QuestionIcon(), Build: func() kit.Screen { return practice.New(u, u.cfg.NewRunner()) }},
 		{ID: kit.Procedures, Title: "Procedures", Icon: theme.ListIcon(), Build: func() kit.Screen { return procedures.New(u, u.cfg.NewRunner()) }},
+		{ID: kit.Consultations, Title: "Consultations", Icon: theme.AccountIcon(), Build: func() kit.Screen { return consultations.New(u, u.cfg.NewRunner()) }},
 		{ID: kit.Drills, Title: "Drills", Icon: theme.MediaFastForwardIcon(), Build: func() kit.Screen { return drills.New(u, u.cfg.NewRunner()) }},
 		{ID: kit.Dashboard, Title: "Progress", Icon: theme.InfoIcon(), Build: func() kit.Screen { return dashboard.New(u, u.cfg.NewRunner()) }},
 		{ID: kit.Packs, Title: "Packs", Icon: theme.StorageIcon(), Build: func() kit.Screen { return packs.New(u, u.cfg.NewRunner()) }},

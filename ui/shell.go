@@ -24,10 +24,16 @@ type shell struct {
 
 func newShell(entries []kit.Entry, profile fyne.CanvasObject) *shell {
 	s := &shell{entries: entries, built: make([]kit.Screen, len(entries)), content: container.NewStack(), current: -1}
+	widest := "" // the template row is as wide as the longest title, so none is cut short
+	for _, e := range entries {
+		if len(e.Title) > len(widest) {
+			widest = e.Title
+		}
+	}
 	s.nav = widget.NewList(
 		func() int { return len(s.entries) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Procedures"))
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(widest))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)

@@ -1,5 +1,3 @@
-//go:build consultui
-
 package consultations
 
 import (

@@ -1,5 +1,3 @@
-//go:build consultui
-
 package consultations
 
 import (
@@ -83,6 +81,7 @@ func (r *run) show() {
 		r.showConversation(r.test.Conversation(), r.test.Choices(), nil)
 	}
 	if r.outcome == nil {
+		r.scroll.Refresh() // lay the new transcript out first, so the bottom is its bottom
 		r.scroll.ScrollToBottom()
 	}
 }
@@ -102,8 +101,9 @@ func (r *run) showLearn() {
 	pos, n := r.learn.Pos()
 	r.setHeader(fmt.Sprintf("Step %d of %d. → or Enter: next, ←: back, Esc: leave.", pos, n))
 	var segs []widget.RichTextSegment
+	stage := ""
 	for _, st := range r.learn.Steps()[:pos] {
-		segs = append(segs, r.turnSegments(st.Turn)...)
+		segs = append(segs, r.turnSegments(st.Turn, &stage)...)
 		if st.Option >= 0 {
 			o := r.c.Turns[st.Turn].Options[st.Option]
 			segs = append(append(segs, said("You", o.Text)...), kit.Italic("Why: "+o.Feedback))
@@ -128,14 +128,15 @@ func (r *run) learnMove(next bool) {
 // Practice) and the replies on offer, or what comes at the end.
 func (r *run) showConversation(cv *learning.Conversation, choices []learning.ConsultChoice, feedback []learning.ConsultFeedback) {
 	var segs []widget.RichTextSegment
+	stage := ""
 	for i, m := range cv.Moves() {
-		segs = append(segs, r.turnSegments(m.Turn)...)
+		segs = append(segs, r.turnSegments(m.Turn, &stage)...)
 		segs = append(segs, said("You", r.c.Turns[m.Turn].Options[m.Option].Text)...)
 		if i < len(feedback) {
 			segs = append(segs, feedbackSegments(r.c, feedback[i])...)
 		}
 	}
-	segs = append(segs, r.turnSegments(cv.Turn())...)
+	segs = append(segs, r.turnSegments(cv.Turn(), &stage)...)
 	r.transcript.Segments = segs
 	r.transcript.Refresh()
 	r.choices = choices
@@ -163,19 +164,28 @@ func (r *run) showConversation(cv *learning.Conversation, choices []learning.Con
 	r.setButtons(r.againButtons()...)
 }
 
-// turnSegments shows what the other person says at turn i, with the cues.
-func (r *run) turnSegments(i int) []widget.RichTextSegment {
+// turnSegments shows what the other person says at turn i, with the cues, under the turn's
+// stage when it differs from *stage (the stage shown last, updated).
+func (r *run) turnSegments(i int, stage *string) []widget.RichTextSegment {
 	t := &r.c.Turns[i]
 	var segs []widget.RichTextSegment
-	if t.Stage != "" {
+	if t.Stage != "" && t.Stage != *stage {
 		segs = append(segs, kit.Subheading(t.Stage))
+		*stage = t.Stage
 	}
-	segs = append(segs, said(kit.Capitalise(learning.SpeakerOf(r.c, t)), t.Text)...)
+	if who := learning.SpeakerOf(r.c, t); who == narrator {
+		segs = append(segs, kit.Para(t.Text))
+	} else {
+		segs = append(segs, said(kit.Capitalise(who), t.Text)...)
+	}
 	if cues := cueText(t.Cues); cues != "" {
 		segs = append(segs, kit.Italic(cues))
 	}
 	return segs
 }
+
+// narrator is the speaker of turns that tell what happened rather than what someone says.
+const narrator = "outcome"
 
 // cueText says the cues a learner would see and hear.
 func cueText(c content.Cues) string {

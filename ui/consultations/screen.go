@@ -1,5 +1,3 @@
-//go:build consultui
-
 // Package consultations is the Consultations screen: the clinical conversations of the current
 // pack with the learner's mastery and CUSUM standing, filtered by profession, and each
 // scenario's Learn, Practice and Test runs as a transcript of the other person's words and cues
@@ -8,8 +6,10 @@ package consultations
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"sort"
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -23,20 +23,22 @@ import (
 	"github.com/osteon/osteon/ui/kit"
 )
 
-// Shell is what the screen needs from the app: the content shown, the learner signed in, the
-// progress store, the runner for slow work, and a log.
+// Shell is what the screen needs from the app: the content shown and the learner signed in,
+// with their signals, the progress store, and a log.
 type Shell interface {
 	Content() kit.Content
 	Learner() *progress.Learner
 	Store() *progress.Store
-	Runner() *kit.Runner
+	ContentChanged() *kit.Signal[kit.Content]
+	LearnerChanged() *kit.Signal[*progress.Learner]
 	Logf(format string, args ...any)
 }
 
 // Screen is the Consultations screen.
 type Screen struct {
 	kit.Base
-	sh Shell
+	sh   Shell
+	jobs *kit.Runner // slow work: loading files, the progress store
 
 	pack     *content.Pack
 	all      []content.Consultation
@@ -70,17 +72,23 @@ type standing struct {
 
 const allProfessions = "All professions"
 
-// New builds the screen; the shell calls ContentChanged and LearnerChanged when those change.
-func New(sh Shell) *Screen {
-	s := &Screen{sh: sh, selected: -1, status: map[string]standing{}, filter: allProfessions, Now: time.Now,
+// New builds the screen and keeps it in step with the pack and the learner; slow work goes
+// through jobs.
+func New(sh Shell, jobs *kit.Runner) *Screen {
+	s := &Screen{sh: sh, jobs: jobs, selected: -1, status: map[string]standing{}, filter: allProfessions, Now: time.Now,
 		Seed: func() uint64 { return uint64(time.Now().UnixNano()) }}
+	if n, err := strconv.ParseUint(os.Getenv("OSTEON_CONSULTATION_SEED"), 10, 64); err == nil {
+		s.Seed = func() uint64 { return n } // the same order of replies, for demonstrations
+	}
 	s.build()
-	s.ContentChanged(sh.Content())
+	sh.ContentChanged().Subscribe(s.setContent)
+	sh.LearnerChanged().Subscribe(func(*progress.Learner) { s.refreshStatus() })
+	s.setContent(sh.Content())
 	return s
 }
 
-// ID names the screen for navigation.
-func (s *Screen) ID() kit.ID { return "consultations" }
+// ID is kit.Consultations.
+func (s *Screen) ID() kit.ID { return kit.Consultations }
 
 // Title is the screen's title.
 func (s *Screen) Title() string { return "Consultations" }
@@ -126,8 +134,8 @@ func (s *Screen) build() {
 	s.describe()
 }
 
-// ContentChanged loads the scenarios of the pack now shown.
-func (s *Screen) ContentChanged(c kit.Content) {
+// setContent loads the scenarios of the pack now shown.
+func (s *Screen) setContent(c kit.Content) {
 	s.leave()
 	s.pack, s.all, s.problems, s.selected = c.Pack, nil, nil, -1
 	s.refilter()
@@ -136,7 +144,7 @@ func (s *Screen) ContentChanged(c kit.Content) {
 		s.showNotice("This model was opened as a file, not from a pack, so it has no consultations. Choose a pack in Explore.")
 		return
 	}
-	s.sh.Runner().Go(func() func() {
+	s.jobs.Go(func() func() {
 		cs, probs := p.LoadConsultations()
 		return func() {
 			if s.pack != p {
@@ -149,9 +157,6 @@ func (s *Screen) ContentChanged(c kit.Content) {
 		}
 	})
 }
-
-// LearnerChanged reads the new learner's standing.
-func (s *Screen) LearnerChanged(*progress.Learner) { s.refreshStatus() }
 
 func (s *Screen) showNotice(msg string) {
 	s.notice.SetText(msg)
@@ -190,6 +195,7 @@ func (s *Screen) setFilter(p string) {
 	}
 	s.filter = p
 	s.refilter()
+	s.unfocus()
 }
 
 // refilter lists the scenarios for the chosen profession, keeping the selection if it stays.
@@ -228,6 +234,15 @@ func (s *Screen) choose(i int) {
 	}
 	s.selected = i
 	s.describe()
+	s.unfocus()
+}
+
+// unfocus gives the keys back to the screen (the shell passes it the keys typed while nothing
+// has focus), after a tap on the list or the filter took them.
+func (s *Screen) unfocus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(s.root); c != nil {
+		c.Unfocus()
+	}
 }
 
 func (s *Screen) current() *content.Consultation {

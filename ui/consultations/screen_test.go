@@ -1,77 +1,50 @@
-//go:build consultui
-
 package consultations
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/osteon/osteon/assets"
 	"github.com/osteon/osteon/content"
 	"github.com/osteon/osteon/learning"
-	"github.com/osteon/osteon/progress"
 	"github.com/osteon/osteon/ui/kit"
+	"github.com/osteon/osteon/ui/kit/kittest"
 )
 
-// fakeShell gives the screen the built-in pack, a real store in a temporary file, a learner and
-// a runner that works in place.
-type fakeShell struct {
-	c       kit.Content
-	st      *progress.Store
-	learner *progress.Learner
-	t       *testing.T
-}
-
-func (f *fakeShell) Content() kit.Content         { return f.c }
-func (f *fakeShell) Learner() *progress.Learner   { return f.learner }
-func (f *fakeShell) Store() *progress.Store       { return f.st }
-func (f *fakeShell) Runner() *kit.Runner          { return kit.InPlace() }
-func (f *fakeShell) Logf(format string, a ...any) { f.t.Logf(format, a...) }
-
-// newTestScreen shows the screen in a 1280×800 test window with Ada signed in.
-func newTestScreen(t *testing.T) (*Screen, *fakeShell) {
+// newTestScreen shows the screen on the built-in pack in a 1280×800 test window, with Ada
+// signed in and a real progress store.
+func newTestScreen(t *testing.T) (*Screen, *kittest.Shell) {
 	t.Helper()
-	t.Setenv("LANG", "en_US.UTF-8")
-	test.NewTempApp(t)
+	sh := kittest.New(t)
+	_, l := sh.OpenStore()
+	sh.Who = &l
 	p, err := content.OpenPack(assets.BuiltinPack(), "built-in pack")
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := progress.Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	l, err := st.CreateLearner(context.Background(), "Ada", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sh := &fakeShell{c: kit.Content{Pack: p}, st: st, learner: &l, t: t}
-	s := New(sh)
+	sh.Cur = kit.Content{Pack: p}
+	s := New(sh, kit.InPlace())
 	s.Seed = func() uint64 { return 3 }
 	clock := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	s.Now = func() time.Time { clock = clock.Add(30 * time.Second); return clock }
-	w := test.NewWindow(s.Content())
-	w.Resize(fyne.NewSize(1280, 800))
-	t.Cleanup(w.Close)
+	sh.Mount(s)
 	return s, sh
 }
 
-// texts collects the text the screen shows.
+// texts gathers the text the screen shows, the items of rich-text lists included.
 func texts(o fyne.CanvasObject) string {
 	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	kittest.Walk(o, true, func(o fyne.CanvasObject) bool {
 		switch x := o.(type) {
 		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+		case *widget.Button:
 			b.WriteString(x.Text + "\n")
 		case *widget.RichText:
 			for _, seg := range x.Segments {
@@ -80,27 +53,19 @@ func texts(o fyne.CanvasObject) string {
 					b.WriteString("\n")
 				}
 			}
-		case *widget.Button:
-			b.WriteString(x.Text + "\n")
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				if c.Visible() {
-					walk(c)
-				}
-			}
-		case *replyRow:
-			b.WriteString(x.key + " " + x.text + "\n")
-		case fyne.Widget:
-			r := test.WidgetRenderer(x)
-			for _, c := range r.Objects() {
-				if c.Visible() {
-					walk(c)
-				}
-			}
+		default:
+			return true
 		}
-	}
-	walk(o)
+		return false
+	})
 	return b.String()
+}
+
+// typeRune and typeKey type on the window as a learner does, with nothing focused.
+func typeRune(sh *kittest.Shell, r rune) { sh.Win.Canvas().OnTypedRune()(r) }
+
+func typeKey(sh *kittest.Shell, k fyne.KeyName) {
+	sh.Win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: k})
 }
 
 // segText is the text of a rich-text segment and the segments inside it.
@@ -130,12 +95,14 @@ func sayOption(t *testing.T, s *Screen, id string) {
 	t.Helper()
 	r := s.run
 	tu := r.c.Turns[r.currentTurn()]
+	sh := s.sh.(*kittest.Shell)
 	for i, ch := range r.choices {
 		if tu.Options[ch.Option].ID == id {
-			if !s.TypedRune(rune('1' + i)) {
-				t.Fatalf("key %d not taken", i+1)
+			typeRune(sh, rune('1'+i))
+			if r.replies.picked != i {
+				t.Fatalf("key %d did not pick reply %d", i+1, i+1)
 			}
-			s.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+			typeKey(sh, fyne.KeyReturn)
 			return
 		}
 	}
@@ -176,31 +143,31 @@ func TestListAndFilter(t *testing.T) {
 }
 
 func TestLearnPlaysTheModel(t *testing.T) {
-	s, _ := newTestScreen(t)
+	s, sh := newTestScreen(t)
 	s.Select("telehealth-chest-pain")
-	s.TypedRune('l')
+	typeRune(sh, 'l')
 	first := texts(s.Content())
 	if !strings.Contains(first, "Patient: Hello? Can you see me?") || !strings.Contains(first, "Why: Introduces yourself") ||
 		!strings.Contains(first, "[Tone: breathless") {
 		t.Fatalf("first step:\n%s", first)
 	}
 	for i := 0; i < 20; i++ {
-		s.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+		typeKey(sh, fyne.KeyRight)
 	}
 	last := texts(s.Content())
-	if !strings.Contains(last, "Outcome: The paramedics arrive") || !strings.Contains(last, "You: Please don't drive.") {
+	if !strings.Contains(last, "Outcome\nThe paramedics arrive nine minutes later.") || !strings.Contains(last, "You: Please don't drive.") {
 		t.Errorf("last step:\n%s", last)
 	}
-	s.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	typeKey(sh, fyne.KeyEscape)
 	if s.run != nil {
 		t.Error("Esc did not leave")
 	}
 }
 
 func TestPracticeFeedbackAndBranching(t *testing.T) {
-	s, _ := newTestScreen(t)
+	s, sh := newTestScreen(t)
 	s.Select("telehealth-chest-pain")
-	s.TypedRune('p')
+	typeRune(sh, 'p')
 	sayOption(t, s, "straight-in")
 	got := texts(s.Content())
 	if !strings.Contains(got, "✗ Critical: this reply would fail a Test.") || !strings.Contains(got, "Better: “Hello Sam") {
@@ -219,7 +186,7 @@ func TestPracticeFeedbackAndBranching(t *testing.T) {
 func TestTestFailsOnCriticalError(t *testing.T) {
 	s, sh := newTestScreen(t)
 	s.Select("telehealth-chest-pain")
-	s.TypedRune('t')
+	typeRune(sh, 't')
 	sayOption(t, s, "straight-in")
 	if got := texts(s.Content()); strings.Contains(got, "Critical") || strings.Contains(got, "Better") {
 		t.Fatalf("a Test gave feedback:\n%s", got)
@@ -233,7 +200,7 @@ func TestTestFailsOnCriticalError(t *testing.T) {
 		}
 	}
 	item, _ := learning.ConsultationItem("osteon-builtin", "telehealth-chest-pain")
-	outcomes, err := sh.st.Outcomes(context.Background(), sh.learner.ID, item)
+	outcomes, err := sh.St.Outcomes(context.Background(), sh.Who.ID, item)
 	if err != nil || !slices.Equal(outcomes, []bool{false}) {
 		t.Errorf("recorded %v, %v", outcomes, err)
 	}
@@ -242,7 +209,7 @@ func TestTestFailsOnCriticalError(t *testing.T) {
 func TestTestPassesWithAMissedElement(t *testing.T) {
 	s, sh := newTestScreen(t)
 	s.Select("telehealth-chest-pain")
-	s.TypedRune('t')
+	typeRune(sh, 't')
 	for s.run.c.Turns[s.run.currentTurn()].ID != "teach-back" {
 		tu := s.run.c.Turns[s.run.currentTurn()]
 		sayOption(t, s, tu.Options[learning.BestOption(&tu)].ID)
@@ -257,9 +224,8 @@ func TestTestPassesWithAMissedElement(t *testing.T) {
 			t.Errorf("debrief lacks %q:\n%s", w, got)
 		}
 	}
-	s.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	typeKey(sh, fyne.KeyEscape)
 	if line := s.statusLine("telehealth-chest-pain"); !strings.Contains(line, "1 of 1 tests passed") {
 		t.Errorf("status %q", line)
 	}
-	_ = sh
 }

@@ -1,5 +1,3 @@
-//go:build consultui
-
 package consultations
 
 import (
@@ -137,7 +135,7 @@ func (s *Screen) refreshStatus() {
 	for i, c := range s.all {
 		ids[i] = c.ID
 	}
-	s.sh.Runner().Go(func() func() {
+	s.jobs.Go(func() func() {
 		out := readStanding(st, l.ID, p.ID, ids)
 		return func() {
 			if s.pack != p || s.sh.Learner() == nil || s.sh.Learner().ID != l.ID {
@@ -194,7 +192,7 @@ func (s *Screen) record(c *content.Consultation, out learning.ConsultOutcome, do
 	}
 	in := progress.AttemptInput{Learner: l.ID, Item: a.Item, PackID: p.ID, PackVersion: p.Version, Correct: a.Passed,
 		Score: a.Score, Response: a.Time, Skills: []learning.SkillID{a.Skill}, Detail: a.Detail}
-	s.sh.Runner().Go(func() func() {
+	s.jobs.Go(func() func() {
 		_, err := st.RecordAttempt(context.Background(), in)
 		if err != nil {
 			s.sh.Logf("consultations: record %s: %v", a.Item, err)

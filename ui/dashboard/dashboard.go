@@ -68,6 +68,7 @@ type progressData struct {
 	milestones  []progress.Milestone
 	drills      []drillHistory
 	procedures  []procedureTrace
+	consults    []procedureTrace // consultation Tests, charted like procedure tests
 	leaderboard []progress.LeaderboardEntry
 }
 
@@ -214,7 +215,10 @@ func loadProgress(ctx context.Context, st *progress.Store, l progress.Learner, t
 	if d.drills, err = loadDrills(ctx, st, l.ID); err != nil {
 		return nil, err
 	}
-	if d.procedures, err = loadProcedures(ctx, st, l.ID, titles); err != nil {
+	if d.procedures, err = loadProcedures(ctx, st, l.ID, learning.KindProcedureTest, titles); err != nil {
+		return nil, err
+	}
+	if d.consults, err = loadProcedures(ctx, st, l.ID, learning.KindConsultation, titles); err != nil {
 		return nil, err
 	}
 	if d.leaderboard, err = st.Leaderboard(ctx, 10); err != nil {
@@ -262,9 +266,10 @@ func drillTitle(r progress.DrillRun) string {
 	return r.DrillID
 }
 
-// loadProcedures charts a CUSUM over the outcomes of each procedure tested.
-func loadProcedures(ctx context.Context, st *progress.Store, id progress.LearnerID, titles map[string]string) ([]procedureTrace, error) {
-	atts, err := st.Attempts(ctx, id, progress.AttemptFilter{Kind: learning.KindProcedureTest})
+// loadProcedures charts a CUSUM over the outcomes of each procedure (or consultation, by kind)
+// tested.
+func loadProcedures(ctx context.Context, st *progress.Store, id progress.LearnerID, kind learning.ItemKind, titles map[string]string) ([]procedureTrace, error) {
+	atts, err := st.Attempts(ctx, id, progress.AttemptFilter{Kind: kind})
 	if err != nil {
 		return nil, err
 	}
@@ -295,8 +300,9 @@ func loadProcedures(ctx context.Context, st *progress.Store, id progress.Learner
 	return out, nil
 }
 
-// procedureTitles maps the subjects of a pack's procedure items ("<pack>/<procedure>") to their
-// titles; procedures from other packs fall back to procedureTitle (background goroutine).
+// procedureTitles maps the subjects of a pack's procedure and consultation items
+// ("<pack>/<id>") to their titles; those from other packs fall back to procedureTitle
+// (background goroutine).
 func procedureTitles(p *content.Pack) map[string]string {
 	titles := map[string]string{}
 	if p == nil {
@@ -305,6 +311,10 @@ func procedureTitles(p *content.Pack) map[string]string {
 	procs, _ := p.LoadProcedures() // problems are reported on the Procedures screen
 	for _, pr := range procs {
 		titles[learning.ProcedureSubject(p.ID, pr.ID)] = pr.Title
+	}
+	consults, _ := p.LoadConsultations() // and on the Consultations screen
+	for _, c := range consults {
+		titles[learning.ConsultationSubject(p.ID, c.ID)] = c.Title
 	}
 	return titles
 }

@@ -30,7 +30,8 @@ func (p *progressScreen) buildSections(d *progressData) []fyne.CanvasObject {
 	add("Reviews coming due", dueForecast(d.forecast))
 	add("Streaks and milestones", milestones(d)...)
 	add("Drills", drillCurves(d.drills)...)
-	add("Procedures", procedureProficiency(d.procedures)...)
+	add("Procedures", procedureProficiency(d.procedures, "No procedure tests yet. After a few Test runs of a procedure, a CUSUM chart shows when you have reached proficiency.")...)
+	add("Consultations", procedureProficiency(d.consults, "No consultation tests yet. After a few Test runs of a consultation, a CUSUM chart shows when you have reached proficiency.")...)
 	add("Leaderboard on this computer", p.leaderboard(d)...)
 	return out
 }
@@ -168,9 +169,9 @@ func drillCurves(ds []drillHistory) []fyne.CanvasObject {
 
 // procedureProficiency says, per procedure tested, whether the CUSUM has shown proficiency, or
 // draws its trace between the limits.
-func procedureProficiency(ps []procedureTrace) []fyne.CanvasObject {
+func procedureProficiency(ps []procedureTrace, none string) []fyne.CanvasObject {
 	if len(ps) == 0 {
-		return []fyne.CanvasObject{kit.Subtle("No procedure tests yet. After a few Test runs of a procedure, a CUSUM chart shows when you have reached proficiency.")}
+		return []fyne.CanvasObject{kit.Subtle(none)}
 	}
 	var out []fyne.CanvasObject
 	for _, pr := range ps {
