@@ -18,7 +18,7 @@ import (
 type questionView struct {
 	p        *practice
 	root     fyne.CanvasObject
-	progress *widget.Label
+	progress *kit.Hint
 	prompt   *widget.RichText
 	hint     *widget.Label
 	choices  *fyne.Container
@@ -28,22 +28,19 @@ type questionView struct {
 	dontKnow *widget.Button
 	feedback *widget.RichText
 	next     *widget.Button
-	saving   *widget.Label
+	saving   *kit.Hint
 	leave    *widget.Button
-	credit   *widget.Label
+	credit   *kit.Hint
 }
 
 func newQuestionView(p *practice) *questionView {
-	v := &questionView{p: p, progress: widget.NewLabel(""), prompt: widget.NewRichText(), hint: widget.NewLabel(""),
+	v := &questionView{p: p, progress: kit.NewHint(""), prompt: widget.NewRichText(), hint: widget.NewLabel(""),
 		choices: container.NewVBox(), entry: newAnswerEntry(), feedback: widget.NewRichText(),
-		saving: widget.NewLabel(""), credit: widget.NewLabel("")}
-	v.progress.Importance = widget.LowImportance
+		saving: kit.NewHint(""), credit: kit.NewHint("")}
 	v.progress.Wrapping = fyne.TextWrapWord
 	v.prompt.Wrapping = fyne.TextWrapWord
 	v.hint.Wrapping = fyne.TextWrapWord
 	v.feedback.Wrapping = fyne.TextWrapWord
-	v.saving.Importance = widget.LowImportance
-	v.credit.Importance = widget.LowImportance
 	v.credit.Truncation = fyne.TextTruncateEllipsis
 	v.entry.SetPlaceHolder("Type the name, then press Enter")
 	v.entry.OnSubmitted = func(s string) { p.answer(learning.Answer{Choice: -1, Typed: s}) }
@@ -141,13 +138,13 @@ func (v *questionView) focus(r *practiceRun) {
 func (v *questionView) status(r *practiceRun) {
 	switch {
 	case r.saveErr != nil:
-		v.saving.Importance = widget.DangerImportance
+		v.saving.SetError(true)
 		v.saving.SetText("Could not save an answer: " + r.saveErr.Error())
 	case r.saving > 0:
-		v.saving.Importance = widget.LowImportance
+		v.saving.SetError(false)
 		v.saving.SetText("Saving…")
 	case r.answered() > 0:
-		v.saving.Importance = widget.LowImportance
+		v.saving.SetError(false)
 		v.saving.SetText(kit.Plural(r.answered(), "answer", "answers") + " saved")
 	default:
 		v.saving.SetText("")
