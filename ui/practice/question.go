@@ -22,7 +22,7 @@ type questionView struct {
 	prompt   *widget.RichText
 	hint     *widget.Label
 	choices  *fyne.Container
-	buttons  []*choiceButton
+	buttons  []*kit.Choice
 	entry    *answerEntry
 	check    *widget.Button
 	dontKnow *widget.Button
@@ -69,7 +69,7 @@ func (v *questionView) show(r *practiceRun) {
 	v.buttons = v.buttons[:0]
 	v.choices.RemoveAll()
 	for i, c := range q.Choices {
-		b := newChoiceButton(i+1, c.Text, func() { v.p.answer(learning.Answer{Choice: i}) })
+		b := kit.NewChoice(fmt.Sprint(i+1), c.Text, func() { v.p.answer(learning.Answer{Choice: i}) })
 		v.buttons = append(v.buttons, b)
 		v.choices.Add(b)
 	}
@@ -160,9 +160,9 @@ func (p *practice) choose(i int) {
 	r.selected = i
 	for j, b := range p.question.buttons {
 		if j == i {
-			b.setMark(choiceSelected)
+			b.SetMark(kit.ChoiceSelected)
 		} else {
-			b.setMark(choicePlain)
+			b.SetMark(kit.ChoicePlain)
 		}
 	}
 }

@@ -208,9 +208,9 @@ func TestProcedurePracticeRun(t *testing.T) {
 		if i < 0 {
 			t.Fatalf("no right choice among %+v (done %v)", r.shown, r.prac.DoneSteps())
 		}
-		for k := 0; r.choices.selected != i; k++ { // arrows and Enter, as a keyboard user would
+		for k := 0; r.choices.Selected() != i; k++ { // arrows and Enter, as a keyboard user would
 			if k > 20 {
-				t.Fatalf("Down does not reach choice %d (at %d)", i, r.choices.selected)
+				t.Fatalf("Down does not reach choice %d (at %d)", i, r.choices.Selected())
 			}
 			procKeyPress(t, sh, fyne.KeyDown)
 		}
@@ -254,7 +254,7 @@ func procPick(t *testing.T, sh Shell, r *procRun, id string) {
 				procTypeKeys(t, sh, fmt.Sprint(i+1))
 				return
 			}
-			for r.choices.selected != i {
+			for r.choices.Selected() != i {
 				procKeyPress(t, sh, fyne.KeyDown)
 			}
 			procKeyPress(t, sh, fyne.KeyReturn)
