@@ -1,7 +1,6 @@
 package explore
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -9,27 +8,15 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/osteon/osteon/assets"
-	"github.com/osteon/osteon/content"
-	"github.com/osteon/osteon/render"
-	"github.com/osteon/osteon/ui/kit"
 	"github.com/osteon/osteon/ui/kit/kittest"
 )
 
 // builtinExplore is the Explore screen on the built-in (schematic) pack at 1280x800.
 func builtinExplore(t *testing.T) *explore {
 	t.Helper()
-	p, err := content.OpenPack(assets.BuiltinPack(), "built-in")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := content.LoadPackScene(context.Background(), p)
-	if err != nil {
-		t.Fatal(err)
-	}
 	sh := kittest.New(t)
 	e := New(sh)
-	sh.SetContent(kit.Content{Pack: p, Scene: s, Model: render.NewModel(s)})
+	sh.SetContent(kittest.Builtin(t))
 	sh.Mount(e)
 	return e
 }
