@@ -29,28 +29,7 @@ type drillClock struct {
 }
 
 func realClock() drillClock {
-	return drillClock{
-		now: time.Now,
-		after: func(d time.Duration, f func()) func() {
-			t := time.AfterFunc(d, func() { fyne.Do(f) })
-			return func() { t.Stop() }
-		},
-		every: func(d time.Duration, f func()) func() {
-			t := time.NewTicker(d)
-			done := make(chan struct{})
-			go func() {
-				for {
-					select {
-					case <-t.C:
-						fyne.Do(f)
-					case <-done:
-						return
-					}
-				}
-			}()
-			return func() { t.Stop(); close(done) }
-		},
-	}
+	return drillClock{now: time.Now, after: kit.After, every: kit.Every}
 }
 
 // drillsPerRun is how many names a Locate run asks.

@@ -1,7 +1,6 @@
 package drills
 
 import (
-	"context"
 	"slices"
 	"sort"
 	"strings"
@@ -9,8 +8,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/osteon/osteon/assets"
-	"github.com/osteon/osteon/content"
 	"github.com/osteon/osteon/render"
 	"github.com/osteon/osteon/ui/kit/kittest"
 )
@@ -84,15 +81,7 @@ func TestSequenceSetsFromBodyParts3D(t *testing.T) {
 }
 
 func TestDrillSetsOfBuiltinLimb(t *testing.T) {
-	p, err := content.OpenPack(assets.BuiltinPack(), "built-in")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := content.LoadPackScene(context.Background(), p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := render.NewModel(s)
+	m := kittest.Builtin(t).Model
 	_, got := setNamed(t, m, sequenceSets(m), "Bones of the right wrist")
 	if first := got[0]; len(first) != 1 || first[0] != "Trapezium" {
 		t.Errorf("the schematic wrist's most lateral bone: %v (whole order %v)", first, got)

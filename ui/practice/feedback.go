@@ -19,14 +19,14 @@ import (
 func (v *questionView) showFeedback(r *practiceRun, a learning.Answer, correct bool, verdict learning.Verdict) {
 	q := r.q
 	for i, b := range v.buttons {
-		b.setDisabled(true)
+		b.SetDisabled(true)
 		switch {
 		case i == q.Answer:
-			b.setMark(choiceRight)
+			b.SetMark(kit.ChoiceRight)
 		case i == a.Choice:
-			b.setMark(choiceWrong)
+			b.SetMark(kit.ChoiceWrong)
 		default:
-			b.setMark(choicePlain)
+			b.SetMark(kit.ChoicePlain)
 		}
 	}
 	v.entry.Disable()

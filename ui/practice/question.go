@@ -18,32 +18,29 @@ import (
 type questionView struct {
 	p        *practice
 	root     fyne.CanvasObject
-	progress *widget.Label
+	progress *kit.Hint
 	prompt   *widget.RichText
 	hint     *widget.Label
 	choices  *fyne.Container
-	buttons  []*choiceButton
+	buttons  []*kit.Choice
 	entry    *answerEntry
 	check    *widget.Button
 	dontKnow *widget.Button
 	feedback *widget.RichText
 	next     *widget.Button
-	saving   *widget.Label
+	saving   *kit.Hint
 	leave    *widget.Button
-	credit   *widget.Label
+	credit   *kit.Hint
 }
 
 func newQuestionView(p *practice) *questionView {
-	v := &questionView{p: p, progress: widget.NewLabel(""), prompt: widget.NewRichText(), hint: widget.NewLabel(""),
+	v := &questionView{p: p, progress: kit.NewHint(""), prompt: widget.NewRichText(), hint: widget.NewLabel(""),
 		choices: container.NewVBox(), entry: newAnswerEntry(), feedback: widget.NewRichText(),
-		saving: widget.NewLabel(""), credit: widget.NewLabel("")}
-	v.progress.Importance = widget.LowImportance
+		saving: kit.NewHint(""), credit: kit.NewHint("")}
 	v.progress.Wrapping = fyne.TextWrapWord
 	v.prompt.Wrapping = fyne.TextWrapWord
 	v.hint.Wrapping = fyne.TextWrapWord
 	v.feedback.Wrapping = fyne.TextWrapWord
-	v.saving.Importance = widget.LowImportance
-	v.credit.Importance = widget.LowImportance
 	v.credit.Truncation = fyne.TextTruncateEllipsis
 	v.entry.SetPlaceHolder("Type the name, then press Enter")
 	v.entry.OnSubmitted = func(s string) { p.answer(learning.Answer{Choice: -1, Typed: s}) }
@@ -72,7 +69,7 @@ func (v *questionView) show(r *practiceRun) {
 	v.buttons = v.buttons[:0]
 	v.choices.RemoveAll()
 	for i, c := range q.Choices {
-		b := newChoiceButton(i+1, c.Text, func() { v.p.answer(learning.Answer{Choice: i}) })
+		b := kit.NewChoice(fmt.Sprint(i+1), c.Text, func() { v.p.answer(learning.Answer{Choice: i}) })
 		v.buttons = append(v.buttons, b)
 		v.choices.Add(b)
 	}
@@ -141,13 +138,13 @@ func (v *questionView) focus(r *practiceRun) {
 func (v *questionView) status(r *practiceRun) {
 	switch {
 	case r.saveErr != nil:
-		v.saving.Importance = widget.DangerImportance
+		v.saving.SetError(true)
 		v.saving.SetText("Could not save an answer: " + r.saveErr.Error())
 	case r.saving > 0:
-		v.saving.Importance = widget.LowImportance
+		v.saving.SetError(false)
 		v.saving.SetText("Saving…")
 	case r.answered() > 0:
-		v.saving.Importance = widget.LowImportance
+		v.saving.SetError(false)
 		v.saving.SetText(kit.Plural(r.answered(), "answer", "answers") + " saved")
 	default:
 		v.saving.SetText("")
@@ -163,9 +160,9 @@ func (p *practice) choose(i int) {
 	r.selected = i
 	for j, b := range p.question.buttons {
 		if j == i {
-			b.setMark(choiceSelected)
+			b.SetMark(kit.ChoiceSelected)
 		} else {
-			b.setMark(choicePlain)
+			b.SetMark(kit.ChoicePlain)
 		}
 	}
 }

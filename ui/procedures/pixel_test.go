@@ -1,7 +1,6 @@
 package procedures
 
 import (
-	"context"
 	"image"
 	"image/png"
 	"os"
@@ -9,9 +8,9 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/osteon/osteon/assets"
 	"github.com/osteon/osteon/content"
 	"github.com/osteon/osteon/render"
+	"github.com/osteon/osteon/ui/kit/kittest"
 )
 
 // procFrameW and procFrameH are about the shape of the 3D view beside the step panel.
@@ -80,14 +79,8 @@ func procSaveFailed(t *testing.T, name string, img image.Image) {
 // many pixels), and structures to avoid must show in their warning colour.
 func TestProcedureStepsFrameTheirAnatomy(t *testing.T) {
 	e := procRealEngine(t)
-	p, err := content.OpenPack(assets.BuiltinPack(), "built-in")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := content.LoadPackScene(context.Background(), p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	builtin := kittest.Builtin(t)
+	p, s := builtin.Pack, builtin.Scene
 	procs, probs := p.LoadProcedures()
 	if len(probs) > 0 || len(procs) != 4 {
 		t.Fatalf("%d procedures, problems %v", len(procs), probs)

@@ -11,8 +11,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/osteon/osteon/assets"
-	"github.com/osteon/osteon/content"
 	"github.com/osteon/osteon/learning"
 	"github.com/osteon/osteon/progress"
 	"github.com/osteon/osteon/render"
@@ -25,7 +23,6 @@ import (
 // and a clock that ticks 10 s per reading.
 func newProcTestUI(t *testing.T) (*kittest.Shell, *procedures) {
 	t.Helper()
-	ctx := context.Background()
 	sh := kittest.New(t)
 	_, l := sh.OpenStore()
 	sh.SetLearner(&l)
@@ -34,16 +31,8 @@ func newProcTestUI(t *testing.T) (*kittest.Shell, *procedures) {
 	clock := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
 	ps.now = func() time.Time { clock = clock.Add(10 * time.Second); return clock }
 	ps.seed = func() uint64 { return 7 }
-	p, err := content.OpenPack(assets.BuiltinPack(), "built-in")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := content.LoadPackScene(ctx, p)
-	if err != nil {
-		t.Fatal(err)
-	}
 	sh.Mount(ps)
-	sh.SetContent(kit.Content{Pack: p, Scene: s, Model: render.NewModel(s)})
+	sh.SetContent(kittest.Builtin(t))
 	sh.Win.Canvas().Capture() // lays out and sizes the viewer's frames
 	if len(ps.entries) != 4 || len(ps.problems) > 0 {
 		t.Fatalf("%d procedures, problems %v", len(ps.entries), ps.problems)
@@ -208,9 +197,9 @@ func TestProcedurePracticeRun(t *testing.T) {
 		if i < 0 {
 			t.Fatalf("no right choice among %+v (done %v)", r.shown, r.prac.DoneSteps())
 		}
-		for k := 0; r.choices.selected != i; k++ { // arrows and Enter, as a keyboard user would
+		for k := 0; r.choices.Selected() != i; k++ { // arrows and Enter, as a keyboard user would
 			if k > 20 {
-				t.Fatalf("Down does not reach choice %d (at %d)", i, r.choices.selected)
+				t.Fatalf("Down does not reach choice %d (at %d)", i, r.choices.Selected())
 			}
 			procKeyPress(t, sh, fyne.KeyDown)
 		}
@@ -254,7 +243,7 @@ func procPick(t *testing.T, sh Shell, r *procRun, id string) {
 				procTypeKeys(t, sh, fmt.Sprint(i+1))
 				return
 			}
-			for r.choices.selected != i {
+			for r.choices.Selected() != i {
 				procKeyPress(t, sh, fyne.KeyDown)
 			}
 			procKeyPress(t, sh, fyne.KeyReturn)
@@ -350,14 +339,8 @@ func TestProcedureTestRuns(t *testing.T) {
 // a Test shows it (no highlight, landmark markers hidden), some pixel of the view picks a point
 // within the step's tolerance, so the step can be passed by clicking.
 func TestProcedureSitesCanBeClicked(t *testing.T) {
-	p, err := content.OpenPack(assets.BuiltinPack(), "built-in")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := content.LoadPackScene(context.Background(), p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	builtin := kittest.Builtin(t)
+	p, s := builtin.Pack, builtin.Scene
 	procs, _ := p.LoadProcedures()
 	v := render.NewView(nil)
 	v.SetModel(render.NewModel(s))

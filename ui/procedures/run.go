@@ -41,7 +41,7 @@ type procRun struct {
 
 	header   *widget.Label
 	body     *widget.RichText
-	choices  *procChoiceList
+	choices  *kit.ChoiceList
 	feedback *widget.RichText
 	buttons  *fyne.Container
 	root     fyne.CanvasObject
@@ -54,7 +54,7 @@ type procRun struct {
 }
 
 func newProcRun(s *procedures, e *procEntry, m runMode) *procRun {
-	r := &procRun{s: s, e: e, mode: m, choices: newProcChoiceList()}
+	r := &procRun{s: s, e: e, mode: m, choices: kit.NewChoiceList()}
 	r.header = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.header.Wrapping = fyne.TextWrapWord
 	r.body = widget.NewRichText()
@@ -62,8 +62,8 @@ func newProcRun(s *procedures, e *procEntry, m runMode) *procRun {
 	r.feedback = widget.NewRichText()
 	r.feedback.Wrapping = fyne.TextWrapWord
 	r.buttons = container.NewHBox()
-	r.choices.onChoose = r.chosen
-	scroll := container.NewVScroll(container.NewVBox(r.body, r.choices.box, r.feedback))
+	r.choices.OnChoose = r.chosen
+	scroll := container.NewVScroll(container.NewVBox(r.body, r.choices.Box, r.feedback))
 	r.root = container.NewBorder(r.header, r.buttons, nil, nil, scroll)
 	switch m {
 	case modeLearn:
@@ -114,7 +114,7 @@ func (r *procRun) key(ev *fyne.KeyEvent) {
 		}
 		return
 	}
-	r.choices.key(ev.Name)
+	r.choices.Key(ev.Name)
 }
 
 func (r *procRun) rune(c rune) {
@@ -124,7 +124,7 @@ func (r *procRun) rune(c rune) {
 		}
 		return
 	}
-	r.choices.rune(c)
+	r.choices.Rune(c)
 }
 
 // setChoices shows choices as the numbered list.
@@ -134,7 +134,7 @@ func (r *procRun) setChoices(cs []learning.StepChoice) {
 	for i, c := range cs {
 		texts[i] = c.Text
 	}
-	r.choices.set(texts)
+	r.choices.Set(texts)
 }
 
 // chosen acts on the i-th choice shown: a walkthrough choice, or an action at the end of a run.

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/osteon/osteon/assets"
 	"github.com/osteon/osteon/content"
 	"github.com/osteon/osteon/content/contenttest"
 	"github.com/osteon/osteon/render"
@@ -151,4 +152,18 @@ func BP3D(t *testing.T) kit.Content {
 		t.Fatal(bp3dPack.err)
 	}
 	return bp3dPack.c
+}
+
+// Builtin is the built-in pack (the schematic upper limb) loaded as the app loads it.
+func Builtin(t testing.TB) kit.Content {
+	t.Helper()
+	p, err := content.OpenPack(assets.BuiltinPack(), "built-in")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := content.LoadPackScene(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kit.Content{Pack: p, Scene: s, Model: render.NewModel(s)}
 }
