@@ -58,8 +58,12 @@ func New(sh Shell, run *kit.Runner) *Screen {
 	s.to.SetText(today.AddDate(0, 0, 1).Format(time.DateOnly))
 	s.status.Wrapping = fyne.TextWrapWord
 	s.table = widget.NewTable(func() (int, int) { return len(s.rows) + 1, len(columns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") }, s.cell)
-	for i, w := range []float32{200, 90, 380, 110, 230, 120} {
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		}, s.cell)
+	for i, w := range []float32{290, 90, 300, 110, 190, 150} {
 		s.table.SetColumnWidth(i, w)
 	}
 	form := widget.NewForm(widget.NewFormItem("Read from", s.source),
@@ -136,7 +140,7 @@ func (s *Screen) show(r progress.ClassReport, where string, err error) {
 		return
 	}
 	s.report, s.rows = &r, rowsOf(r)
-	s.status.SetText(fmt.Sprintf("%d learners, from %s, %s to %s.", len(r.Learners), where,
+	s.status.SetText(fmt.Sprintf("%s, from %s, %s to %s.", plural(len(r.Learners), "learner"), where,
 		r.From.Format("2 Jan 2006"), r.To.Format("2 Jan 2006")))
 	s.table.Refresh()
 }

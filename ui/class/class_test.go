@@ -80,7 +80,7 @@ func TestClassScreenFromLRSAndLocal(t *testing.T) {
 	sh.Mount(s)
 	tapButton(t, s, "Show report")
 	fromLRS := s.rows
-	if !strings.Contains(s.status.Text, "1 learners, from "+l.Endpoint) || len(fromLRS) != 2 {
+	if !strings.Contains(s.status.Text, "1 learner, from "+l.Endpoint) || len(fromLRS) != 2 {
 		t.Fatalf("from the LRS: %q, rows %q", s.status.Text, fromLRS)
 	}
 	s.source.SetSelected(fromLocal)

@@ -21,18 +21,26 @@ func rowsOf(r progress.ClassReport) [][]string {
 			if s.Mastered {
 				standing = "mastered"
 			}
-			add("system", progress.SkillName(string(s.Skill)), fmt.Sprintf("%d answers", s.Evidence),
+			add("system", progress.SkillName(string(s.Skill)), plural(s.Evidence, "answer"),
 				fmt.Sprintf("%.0f%% mastery", 100*s.Estimate), standing)
 		}
 		for _, p := range l.Procedures {
-			add("procedure", p.Name, fmt.Sprintf("%d tests", p.Tests), fmt.Sprintf("passed %d of %d", p.Passed, p.Tests),
+			add("procedure", p.Name, plural(p.Tests, "test"), fmt.Sprintf("passed %d of %d", p.Passed, p.Tests),
 				cusumWords(p.Standing))
 		}
 		for _, d := range l.Drills {
-			add("drill", d.Name, fmt.Sprintf("%d runs", d.Runs), fmt.Sprintf("best %.4g, %.0f%% accurate", d.BestScore, 100*d.BestAccuracy), "")
+			add("drill", d.Name, plural(d.Runs, "run"), fmt.Sprintf("best %.4g, %.0f%% accurate", d.BestScore, 100*d.BestAccuracy), "")
 		}
 	}
 	return rows
+}
+
+// plural says "1 learner", "2 learners".
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 func cusumWords(d learning.Decision) string {

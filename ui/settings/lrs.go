@@ -87,6 +87,7 @@ func (l *lrsSection) save() {
 				return
 			}
 			l.password.SetText("")
+			l.password.SetPlaceHolder("saved (type to replace)")
 			l.result.SetText(fmt.Sprintf("Saved. Sending is on; %d statements of your history were queued.", n))
 			l.refresh()
 		}
