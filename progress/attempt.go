@@ -112,9 +112,7 @@ func normalize(in AttemptInput) (attemptRow, error) {
 	if len(in.PackID) > 256 || len(in.PackVersion) > 64 {
 		return attemptRow{}, invalid("pack id or version too long")
 	}
-	if err := in.Text.check(); err != nil {
-		return attemptRow{}, err
-	}
+	in.Text = in.Text.clip()
 	seen := map[learning.SkillID]bool{}
 	for _, sk := range in.Skills {
 		if _, err := learning.ParseSkillID(string(sk)); err != nil {

@@ -164,7 +164,7 @@ func (r ClassReport) WriteCSV(w io.Writer) error {
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 4, 64) }
 	for _, l := range r.Learners {
 		for _, s := range l.Systems {
-			cw.Write([]string{cell(l.Who), "system", string(s.Skill), skillName(string(s.Skill)), strconv.Itoa(s.Evidence),
+			cw.Write([]string{cell(l.Who), "system", string(s.Skill), SkillName(string(s.Skill)), strconv.Itoa(s.Evidence),
 				f(s.Estimate), strconv.FormatBool(s.Mastered), "", "", "", "", "", ""})
 		}
 		for _, p := range l.Procedures {

@@ -61,8 +61,26 @@
 // shared workstation out of each other's profiles; it does not encrypt the
 // file. Exports (CSV, xAPI) name a learner by a random pseudonym unless the
 // learner chose otherwise. AllLearners exports everyone, for the
-// instructor's command line (RunExportCLI); the app exports the signed-in
+// instructor's command line (osteon export); the app exports the signed-in
 // learner.
+//
+// # Sending to a Learning Record Store
+//
+// Nothing is sent until sending is configured: an LRSConfig (endpoint,
+// user, password) saved with SaveLRSConfig in a 0600 file outside the
+// database (the machine's, set by an administrator, or the user's own),
+// and EnableSending on the database, which queues the history once. From
+// then on RecordAttempt and RecordDrillRun write their statements (the
+// same as ExportXAPI's, same ids, same pseudonym rule) to the outbox table
+// in their own transaction. A Sender drains the outbox in the background:
+// it negotiates the xAPI version from /about (2.0.0, else 1.0.3), posts
+// batches, retries network errors and 5xx with jittered backoff, stops on
+// a 4xx and keeps the LRS's message for SendStatus, and deletes a batch
+// only once the LRS has stored it; stable ids make a resend after a crash
+// harmless. Statements name activities in the pack's language when the
+// caller gives an ActivityText. ClassReportFrom (statements read back with
+// Sender.ReadStatements) and Store.ClassReport build the same instructor's
+// report from an LRS and from a database.
 //
 // # Times
 //

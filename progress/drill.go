@@ -79,7 +79,7 @@ func (in DrillRunInput) check() error {
 	case !(in.Speed >= 0) || !finite(in.Speed) || !(in.Throughput >= 0) || !finite(in.Throughput):
 		return invalid("speed %v or throughput %v", in.Speed, in.Throughput)
 	}
-	return in.Text.check()
+	return nil
 }
 
 // RecordDrillRun records a drill run with its points, streak and
@@ -92,6 +92,7 @@ func (s *Store) RecordDrillRun(ctx context.Context, in DrillRunInput) (DrillRunR
 	if err != nil {
 		return DrillRunResult{}, fmt.Errorf("progress: record drill run: %w", err)
 	}
+	in.Text = in.Text.clip()
 	now := s.now()
 	var res DrillRunResult
 	err = s.tx(ctx, func(tx *wtx) error {

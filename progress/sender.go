@@ -109,7 +109,8 @@ func (s *Sender) Run(ctx context.Context) {
 	}
 }
 
-// SendAll sends the outbox until it is empty. It retries network errors
+// SendAll sends the outbox until it is empty, or sending is paused or
+// turned off (it then returns at once). It retries network errors
 // and 5xx until ctx ends, and returns an *LRSError on a 4xx. It reports
 // how many statements were delivered.
 func (s *Sender) SendAll(ctx context.Context) (int, error) {
@@ -158,6 +159,9 @@ func (s *Sender) backoff(n int) time.Duration {
 // sendBatch sends the oldest batch of the outbox and reports how many
 // statements were delivered (0 when the outbox is empty).
 func (s *Sender) sendBatch(ctx context.Context) (int, error) {
+	if held, err := s.Store.sendingHeld(ctx); err != nil || held {
+		return 0, err // paused or turned off: stop here, nothing lost
+	}
 	batch, err := s.Store.outboxBatch(ctx, s.Batch)
 	if err != nil || len(batch) == 0 {
 		return 0, err

@@ -36,6 +36,13 @@ func (s *Store) SendStatus(ctx context.Context) (SendStatus, error) {
 	return st, nil
 }
 
+// sendingHeld reports whether sending is paused or turned off.
+func (s *Store) sendingHeld(ctx context.Context) (bool, error) {
+	var held bool
+	err := s.queryRow(ctx, `SELECT paused = 1 OR enabled = 0 FROM lrs_state WHERE id = 1`).Scan(&held)
+	return held, err
+}
+
 // queued is one outbox row.
 type queued struct {
 	id   int64

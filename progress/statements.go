@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/osteon/osteon/learning"
 )
@@ -31,12 +32,25 @@ func (t ActivityText) lang() string {
 	return t.Lang
 }
 
-// check bounds the text a caller gives.
-func (t ActivityText) check() error {
-	if len(t.Lang) > 35 || len(t.Name) > 512 || len(t.Description) > 2048 || len(t.StandardID) > 128 {
-		return invalid("activity text too long")
+// clip bounds the text a caller gives: names are for reading, so a long
+// one is cut (on a character boundary), never a reason to lose an answer.
+func (t ActivityText) clip() ActivityText {
+	if len(t.Lang) > 35 || !utf8.ValidString(t.Lang) {
+		t.Lang = ""
 	}
-	return nil
+	t.Name, t.Description, t.StandardID = clipText(t.Name, 512), clipText(t.Description, 2048), clipText(t.StandardID, 128)
+	return t
+}
+
+func clipText(s string, n int) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // Extension IRIs Osteon writes.
@@ -153,7 +167,7 @@ func drillStatement(f drillFacts) Statement {
 
 func masteryStatement(w who, skill string, at int64, est float64, t ActivityText) Statement {
 	if t.Name == "" {
-		t.Name = skillName(skill)
+		t.Name = SkillName(skill)
 	}
 	return Statement{ID: uuidFor(fmt.Sprintf("%s/mastered/%s", w.pseudonym, skill)),
 		Actor: w.agent(), Verb: verb(VerbMastered), Timestamp: timestamp(at),
@@ -162,9 +176,9 @@ func masteryStatement(w who, skill string, at int64, est float64, t ActivityText
 		Context: &XAPIContext{Platform: "Osteon"}}
 }
 
-// skillName is a readable default for a skill with no pack name:
+// SkillName is a readable default for a skill with no pack name:
 // "system:skeletal" reads "Skeletal system".
-func skillName(skill string) string {
+func SkillName(skill string) string {
 	kind, key, ok := strings.Cut(skill, ":")
 	if !ok || key == "" {
 		return skill

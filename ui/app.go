@@ -58,6 +58,7 @@ type UI struct {
 
 	store         *progress.Store // nil when it could not be opened
 	storeErr      error
+	lrs           lrsLink // sends to a Learning Record Store, when one is set
 	learner       *progress.Learner
 	profileButton *widget.Button
 
@@ -114,6 +115,7 @@ func (u *UI) ShowAndRun() {
 func (u *UI) Start() {
 	u.cfg.NewRunner().Go(u.startEngine) // a runner of its own: packs load meanwhile
 	u.tellStore()
+	u.startSending()
 	u.run.Go(u.loadPacks)
 	if u.cfg.ModelPath != "" {
 		u.loadFile(u.cfg.ModelPath)
@@ -148,6 +150,7 @@ func (u *UI) startEngine() func() {
 // quits.
 func (u *UI) quit() {
 	e, st := u.engine, u.store
+	u.stopSending()
 	u.cfg.NewRunner().Go(func() func() {
 		u.explore.Viewer().View().Close()
 		if e != nil {

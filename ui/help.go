@@ -32,7 +32,7 @@ var keyHelp = [][2]string{
 	{"Esc", "Clear the selection"},
 	{"Ctrl+F", "Search structures"},
 	{"Ctrl+O", "Open a model file (.glb, .gltf, .obj)"},
-	{"Ctrl+1 … Ctrl+8", "Go to Explore, Practice, Procedures, Consultations, Drills, Progress, Packs, Settings"},
+	{"Ctrl+1 … Ctrl+9", "Go to Explore, Practice, Procedures, Consultations, Drills, Progress, Packs, Settings, Class"},
 	{"1 – 4, Enter, Esc", "In Practice: choose an answer, check it and go on, end the session (your answers are kept)"},
 	{"L, P, T, ← / →, 1 – 9, Esc", "In Procedures: Learn, Practise or Test the chosen procedure, move between steps, choose an action, leave"},
 	{"L, P, T, 1 – 5, Enter, ← / →, Esc", "In Consultations: Learn, Practise or Test the chosen conversation, pick a reply and say it, move through Learn, leave"},

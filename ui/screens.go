@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/class"
 	"github.com/osteon/osteon/ui/consultations"
 	"github.com/osteon/osteon/ui/dashboard"
 	"github.com/osteon/osteon/ui/drills"
@@ -24,7 +25,8 @@ func (u *UI) screens() []kit.Entry {
 		{ID: kit.Drills, Title: "Drills", Icon: theme.MediaFastForwardIcon(), Build: func() kit.Screen { return drills.New(u, u.cfg.NewRunner()) }},
 		{ID: kit.Dashboard, Title: "Progress", Icon: theme.InfoIcon(), Build: func() kit.Screen { return dashboard.New(u, u.cfg.NewRunner()) }},
 		{ID: kit.Packs, Title: "Packs", Icon: theme.StorageIcon(), Build: func() kit.Screen { return packs.New(u, u.cfg.NewRunner()) }},
-		{ID: kit.Settings, Title: "Settings", Icon: theme.SettingsIcon(), Build: func() kit.Screen { return settings.New(u) }},
+		{ID: kit.Settings, Title: "Settings", Icon: theme.SettingsIcon(), Build: func() kit.Screen { return settings.New(u, u.cfg.NewRunner()) }},
+		{ID: kit.Class, Title: "Class", Icon: theme.AccountIcon(), Build: func() kit.Screen { return class.New(u, u.cfg.NewRunner()) }},
 	}
 }
 

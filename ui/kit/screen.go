@@ -5,7 +5,7 @@ import "fyne.io/fyne/v2"
 // ID names a screen of the shell, for navigation.
 type ID string
 
-// The shell's screens, in the order of the navigation list (Ctrl+1 … Ctrl+8).
+// The shell's screens, in the order of the navigation list (Ctrl+1 … Ctrl+9).
 const (
 	Explore       ID = "explore"
 	Practice      ID = "practice"
@@ -15,6 +15,7 @@ const (
 	Dashboard     ID = "progress"
 	Packs         ID = "packs"
 	Settings      ID = "settings"
+	Class         ID = "class"
 )
 
 // Screen is one destination of the navigation shell. The shell shows Content, tells the screen

@@ -156,6 +156,7 @@ func (p *practice) record(r *practiceRun, res *practiceResult, g learning.Grade,
 	if pk := p.sh.Content().Pack; pk != nil {
 		in.PackID, in.PackVersion = pk.ID, pk.Version
 	}
+	in.Text = activityText(r.bank, res.item, p.sh.Content().Pack)
 	r.saving++
 	st := p.sh.Store()
 	p.jobs.Go(func() func() {

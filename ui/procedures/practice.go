@@ -122,7 +122,8 @@ func (r *procRun) completed(res *learning.StepResult) {
 	if res.Distance >= 0 {
 		detail["distance_mm"] = math.Round(res.Distance*10) / 10
 	}
-	r.s.record(procAttempt{item: item, skill: skill, ok: res.Correct, took: took, detail: detail})
+	r.s.record(procAttempt{item: item, skill: skill, ok: res.Correct, took: took, detail: detail,
+		text: procText(r.s.pack, r.e.proc.Title+": "+r.step(res.Step).Instruction)})
 }
 
 func (r *procRun) practiceDone() {
@@ -185,6 +186,7 @@ func (r *procRun) finishTest() {
 		score = math.Max(o.Score, 0.01)
 	}
 	a := procAttempt{item: item, skill: skill, ok: o.Passed, score: score, took: o.Time, detail: r.testDetail(o),
+		text: procText(r.s.pack, r.e.proc.Title+": test"),
 		saved: func(_ progress.AttemptResult, err error) {
 			if err != nil {
 				r.saved = "Your result could not be saved: " + err.Error()

@@ -140,7 +140,17 @@ type procAttempt struct {
 	score  float64
 	took   time.Duration
 	detail map[string]any
+	text   progress.ActivityText // the item's name for a Learning Record Store
 	saved  func(res progress.AttemptResult, err error)
+}
+
+// procText names a procedure item in the pack's first language.
+func procText(p *content.Pack, name string) progress.ActivityText {
+	t := progress.ActivityText{Lang: "en", Name: name}
+	if p != nil && len(p.Languages) > 0 {
+		t.Lang = p.Languages[0]
+	}
+	return t
 }
 
 // record saves an procAttempt off the UI goroutine and reports back on it. It returns false when
@@ -155,7 +165,7 @@ func (s *procedures) record(a procAttempt) bool {
 		detail = nil
 	}
 	in := progress.AttemptInput{Learner: l.ID, Item: a.item, PackID: p.ID, PackVersion: p.Version, Correct: a.ok,
-		Score: a.score, Response: a.took, Skills: []learning.SkillID{a.skill}, Detail: detail}
+		Score: a.score, Response: a.took, Skills: []learning.SkillID{a.skill}, Detail: detail, Text: a.text}
 	ids := s.ids()
 	s.jobs.Go(func() func() {
 		res, err := st.RecordAttempt(context.Background(), in)

@@ -1,4 +1,5 @@
-// Package settings is the Settings screen: smoothing (multisampling) and what OpenGL runs on.
+// Package settings is the Settings screen: smoothing (multisampling), what OpenGL runs on, and
+// sending progress to a Learning Record Store.
 package settings
 
 import (
@@ -31,18 +32,27 @@ type Shell interface {
 	Preferences() fyne.Preferences
 	// Engine is OpenGL once started, else nil.
 	Engine() *render.Engine
+	LRSShell
 }
 
 // Screen is the Settings screen.
 type Screen struct {
 	kit.Base
 	root fyne.CanvasObject
+	lrs  *lrsSection
 }
 
-// New builds the Settings screen.
-func New(sh Shell) *Screen {
-	return &Screen{root: build(sh)}
+// New builds the Settings screen; run does its slow work (nil: in place).
+func New(sh Shell, run *kit.Runner) *Screen {
+	l := newLRSSection(sh, run)
+	return &Screen{root: build(sh, l.content()), lrs: l}
 }
+
+// Shown starts watching the LRS queue.
+func (s *Screen) Shown() { s.lrs.watch() }
+
+// Hidden stops watching the LRS queue.
+func (s *Screen) Hidden() { s.lrs.unwatch() }
 
 // ID is kit.Settings.
 func (s *Screen) ID() kit.ID { return kit.Settings }
@@ -53,7 +63,7 @@ func (s *Screen) Title() string { return "Settings" }
 // Content is the screen.
 func (s *Screen) Content() fyne.CanvasObject { return s.root }
 
-func build(sh Shell) fyne.CanvasObject {
+func build(sh Shell, lrs fyne.CanvasObject) fyne.CanvasObject {
 	prefs := sh.Preferences()
 	msaa := widget.NewRadioGroup([]string{"Automatic (on with a graphics card, off with software rendering)", "Off", "4x"}, nil)
 	values := []string{"auto", "off", "4x"}
@@ -82,5 +92,6 @@ func build(sh Shell) fyne.CanvasObject {
 		widget.NewFormItem("Smoothing (multisampling)", container.NewVBox(msaa, widget.NewLabel("Takes effect the next time Osteon starts."))),
 		widget.NewFormItem("Graphics", gl),
 	)
-	return container.NewPadded(container.NewVBox(widget.NewRichText(kit.Heading("Settings")), form))
+	return container.NewVScroll(container.NewPadded(container.NewVBox(widget.NewRichText(kit.Heading("Settings")), form,
+		widget.NewSeparator(), lrs)))
 }

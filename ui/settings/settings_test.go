@@ -1,22 +1,24 @@
 package settings
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/osteon/osteon/ui/kit"
 	"github.com/osteon/osteon/ui/kit/kittest"
 )
 
 func TestSmoothingSetting(t *testing.T) {
-	sh := kittest.New(t)
+	sh := &lrsShell{Shell: kittest.New(t), path: filepath.Join(t.TempDir(), "lrs.json")}
 	p := sh.Preferences()
 	if MSAA(p) != 0 {
 		t.Errorf("default MSAA %d, want 0 (automatic)", MSAA(p))
 	}
-	s := New(sh)
+	s := New(sh, kit.InPlace())
 	sh.Mount(s)
 	var radio *widget.RadioGroup
 	kittest.Walk(s.Content(), false, func(o fyne.CanvasObject) bool {
