@@ -95,6 +95,7 @@ type Structure struct {
 	Region      string            // shoulder, arm, forearm, ...
 	Side        string            // left, right or empty
 	Parent      string            // id of the parent structure, if any
+	Concept     string            // the concept several meshes show ("renal pyramid"); "" for its own
 	Color       Color             // default colour; zero means "not given"
 	Ghosted     bool              // shown translucent by default (skin)
 	Hidden      bool              // hidden until the learner shows it
