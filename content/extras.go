@@ -77,8 +77,12 @@ func structureFromNodeKeys(nodeName string, extras json.RawMessage, index int, k
 	st.ID = firstNonEmpty(text(keyFMA), text(keyUBERON), std, text(keyID), cleanText(nodeName), fmt.Sprintf("node%d", index))
 	name := extrasName(fields, keys, nodeName, warn)
 	organ, organSide := organName(text(keyOrganOf))
-	st.Side = firstNonEmpty(strings.ToLower(text(keySide)), sideFromNode(nodeName, name), organSide)
-	st.Name = firstNonEmpty(withSide(name, st.Side), st.ID)
+	st.Side = strings.ToLower(text(keySide))
+	if st.Side == "" { // a side read, not given: the name says it, so two sides never read alike
+		st.Side = firstNonEmpty(sideFromNode(nodeName, name), organSide)
+		name = withSide(name, st.Side)
+	}
+	st.Name = firstNonEmpty(name, st.ID)
 	readFacts(&st, text)
 	st.Synonyms = textList(fields[keySynonyms])
 	if c := text(keyColor); c != "" {
