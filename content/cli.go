@@ -29,11 +29,18 @@ Commands:
   export [--out FILE] ID|PACK          write an installed pack, or a pack folder, as a .zip
   import bodyparts3d [flags] FOLDER    make a pack from OBJ files (one structure each) and a
                                        parts list (CSV: fma_id, name_en, name_la, system, region, file)
-  import gltf [flags] SCENE.glb        make a pack from a glTF scene whose mesh nodes have names
+  import gltf [flags] SCENE.glb|FOLDER...
+                                       make one pack from glTF scenes in one frame (a folder of
+                                       organ files becomes one body, each file an organ group)
 
 Import flags:
   --out PATH          the pack to write: a folder, or a file ending in .zip (required)
   --parts FILE        the parts list (bodyparts3d; default FOLDER/structures.csv)
+  --name-from KEY     gltf: the extras key that holds each structure's name (default: name_en,
+                      label, name, title, else the node name)
+  --id-from KEY       gltf: the extras key that holds the FMA, UBERON or TA2 id (default:
+                      ontologyid, representation_of, any value that is such an id)
+  --system SYSTEM     gltf: the body system of structures the source and crosswalk do not place
   --id, --title, --version, --license, --attribution, --description
                       the pack's identity; by default read from the source where it can be
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 )
 
@@ -229,7 +230,8 @@ func (c *cli) importCmd(args []string) int {
 	var opt ImportOptions
 	fs.StringVar(&opt.Out, "out", "", "")
 	for name, dst := range map[string]*string{"id": &opt.ID, "title": &opt.Title, "version": &opt.Version,
-		"license": &opt.License, "attribution": &opt.Attribution, "description": &opt.Description} {
+		"license": &opt.License, "attribution": &opt.Attribution, "description": &opt.Description,
+		"name-from": &opt.Keys.NameFrom, "id-from": &opt.Keys.IDFrom, "system": &opt.System} {
 		fs.StringVar(dst, name, "", "")
 	}
 	parts := fs.String("parts", "", "")
@@ -237,19 +239,23 @@ func (c *cli) importCmd(args []string) int {
 	if !ok {
 		return ExitUsage
 	}
-	if len(srcs) != 1 || opt.Out == "" {
-		return c.usage("import %s: name one source and the pack to write with --out", kind)
+	if len(srcs) == 0 || kind == "bodyparts3d" && len(srcs) != 1 || opt.Out == "" {
+		return c.usage("import %s: name the source and the pack to write with --out", kind)
 	}
-	opt.Progress = func(done, total int64, what string) { fmt.Fprintln(c.err, what) }
+	opt.Progress = c.progress("importing")
 	var res *ImportResult
 	var err error
 	if kind == "gltf" {
-		res, err = ImportGLTF(c.ctx, srcs[0], opt)
+		var files []string
+		if files, err = GLTFFiles(srcs); err == nil {
+			res, err = ImportGLTFSet(c.ctx, files, opt)
+		}
 	} else {
+		opt.Progress = func(done, total int64, what string) { fmt.Fprintln(c.err, what) }
 		res, err = ImportBodyParts3D(c.ctx, srcs[0], *parts, opt)
 	}
 	if err != nil {
-		return c.fail("import "+srcs[0], err)
+		return c.fail("import "+strings.Join(srcs, " "), err)
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(c.err, "warning:", w)
