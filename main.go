@@ -2,7 +2,7 @@
 //
 //	osteon [--db PATH] [FILE]   open the app, on FILE (.glb, .gltf, .obj) or the built-in model
 //	osteon export ...           export progress (CSV, xAPI); osteon export -h for more
-//	osteon pack ...             validate, install, list, remove, export and import packs
+//	osteon pack ...             validate, install, list, remove, export, import and get packs
 package main
 
 import (
@@ -17,7 +17,6 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/osteon/osteon/assets"
-	"github.com/osteon/osteon/content"
 	"github.com/osteon/osteon/progress"
 	"github.com/osteon/osteon/ui"
 	_ "github.com/osteon/osteon/ui/locale" // before Fyne reads the locale
@@ -34,8 +33,7 @@ func main() {
 		case "export":
 			os.Exit(progress.RunExportCLI(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
 		case "pack":
-			lib := content.NewLibrary(assets.BuiltinPack())
-			os.Exit(lib.RunCLI(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
+			os.Exit(cmdPack(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
 		}
 	}
 	db := flag.String("db", "", "progress database `file` (default: $"+progress.EnvDB+", else your data folder)")
@@ -59,7 +57,7 @@ func main() {
 func usage() {
 	fmt.Fprintf(os.Stderr, `usage: osteon [--db FILE] [MODEL]
        osteon export attempts|mastery|xapi [flags]   (osteon export -h)
-       osteon pack validate|install|list|remove|export|import ...   (osteon pack -h)
+       osteon pack validate|install|list|remove|export|import|get|catalog ...   (osteon pack -h)
 
 Opens Osteon on MODEL, a glTF 2.0 (.glb, .gltf) or Wavefront OBJ (.obj) file,
 or on the built-in schematic upper limb when none is given.
