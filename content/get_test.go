@@ -26,7 +26,9 @@ type catalogServer struct {
 	change func(w http.ResponseWriter, r *http.Request, data []byte) bool
 }
 
-func newCatalogServer(t *testing.T) *catalogServer {
+func newCatalogServer(t *testing.T) *catalogServer { return newCatalogServerB(t) }
+
+func newCatalogServerB(t testing.TB) *catalogServer {
 	t.Helper()
 	s := &catalogServer{dir: contenttest.HRAFemale(t)}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
