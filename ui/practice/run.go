@@ -112,7 +112,7 @@ func (p *practice) judge(q learning.Question, a practiceAnswer) (bool, learning.
 	case a.gaveUp:
 		return false, learning.Verdict{}
 	case q.Item.Kind() == learning.KindFind:
-		return a.picked == q.Target, learning.Verdict{}
+		return q.Finds(a.picked), learning.Verdict{}
 	case q.Item.Kind() == learning.KindNameTyped:
 		v := p.run.bank.JudgeTyped(q.Target, a.typed, q.SideGiven)
 		return v.Correct, v
