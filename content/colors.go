@@ -63,14 +63,16 @@ func colourOrgan(out []StructureEntry, idx []int) {
 	}
 }
 
-// Shade is the j-th of a sequence of shades of c, each far in lightness from the ones just before
-// it (a golden-ratio walk), with a small turn of hue every other step.
+// Shade is the j-th of sixteen shades of c: four lightnesses by four turns of hue (within 30°
+// of c's), laid out as a Latin square so that shades j and j+1 differ in both, and any two of the
+// sixteen in at least one by a step that shows on screen. Past sixteen they repeat.
 func Shade(c Color, j int) Color {
+	j %= 16
 	h, s, _ := toHSL(c)
-	t := math.Mod(0.5+float64(j)*0.6180339887, 1)
-	l := 0.30 + 0.45*t
-	h = math.Mod(h+float64((j%3)-1)*12+360, 360)
-	s = math.Max(s, 0.35)
+	li, hi := j%4, (j+j/4)%4
+	l := 0.28 + 0.18*float64((li*3)%4) // 0.28, 0.82, 0.64, 0.46: far apart in turn
+	h = math.Mod(h+float64(hi)*20-30+360, 360)
+	s = math.Max(s, 0.45)
 	r, g, b := fromHSL(h, s, l)
 	return Color{r, g, b, c.A}
 }
