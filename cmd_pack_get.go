@@ -79,6 +79,9 @@ func (c *packCLI) bar(label string) content.ProgressFunc {
 		if step := int(20 * done / total); step != last {
 			last = step
 			fmt.Fprintf(c.err, "%s [%-20s] %3d%% %s of %s\n", label, strings.Repeat("#", step), 5*step, megabytes(done), megabytes(total))
+			if step == 20 {
+				fmt.Fprintln(c.err, "every file's SHA-256 checked; importing and installing")
+			}
 		}
 	}
 }

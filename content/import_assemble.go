@@ -44,7 +44,7 @@ func assemble(srcs []*gltfSource, opt ImportOptions, credit string) []StructureE
 		place := PlaceStructure(a.out[i].Extras[keyOntologyOut], organ)
 		e := &a.out[i]
 		e.System = strings.ToLower(firstNonEmpty(e.System, opt.System, place.System))
-		e.Region = firstNonEmpty(e.Region, place.Region)
+		e.Region = firstNonEmpty(e.Region, organRegion(place.Region, OrganKey(organ)))
 		e.Extras = setText(e.Extras, keyOrgan, organ)
 	}
 	assignConcepts(a.out)
@@ -188,4 +188,18 @@ func setText(m map[string]string, k, v string) map[string]string {
 		return m
 	}
 	return mergeText(m, map[string]string{k: v})
+}
+
+// organRegion puts the organ under its region ("abdomen" and "kidney" make "abdomen/kidney"), so
+// that lists grouped by system and region show each organ; a region that already ends in the
+// organ ("lower_limb/knee", "pelvis") stays as it is.
+func organRegion(region, organ string) string {
+	if organ == "" || region == "" {
+		return region
+	}
+	organ = strings.ReplaceAll(organ, " ", "_")
+	if region == organ || strings.HasSuffix(region, "/"+organ) {
+		return region
+	}
+	return region + "/" + organ
 }

@@ -128,7 +128,7 @@ func checkHRAHierarchy(t *testing.T, byID map[string]*StructureEntry) {
 	if strings.Join(chain, " < ") != strings.Join(want, " < ") {
 		t.Errorf("part-of chain %q, want %q", chain, want)
 	}
-	if s := byID["UBERON:0002135"]; s == nil || s.Name != "Mitral valve" || s.Parent != "VH_F_valve" || s.System != "cardiovascular" || s.Region != "thorax" {
+	if s := byID["UBERON:0002135"]; s == nil || s.Name != "Mitral valve" || s.Parent != "VH_F_valve" || s.System != "cardiovascular" || s.Region != "thorax/heart" {
 		t.Errorf("mitral valve: %+v", s)
 	}
 	if s := byID["VH_F_knee_L"]; s == nil || s.Name != "Left knee" || s.Parent != "" || s.System != "skeletal" {
