@@ -70,7 +70,7 @@ func Shade(c Color, j int) Color {
 	j %= 16
 	h, s, _ := toHSL(c)
 	li, hi := j%4, (j+j/4)%4
-	l := 0.28 + 0.18*float64((li*3)%4) // 0.28, 0.82, 0.64, 0.46: far apart in turn
+	l := 0.38 + 0.14*float64((li*3)%4) // 0.38, 0.80, 0.66, 0.52: far apart in turn
 	h = math.Mod(h+float64(hi)*20-30+360, 360)
 	s = math.Max(s, 0.45)
 	r, g, b := fromHSL(h, s, l)
