@@ -4,7 +4,7 @@
 //	osteon export ...           export progress (CSV, xAPI); osteon export -h for more
 //	osteon lrs ...              send progress to a Learning Record Store; osteon lrs -h
 //	osteon class report ...     a class report from an LRS or a database; osteon class -h
-//	osteon pack ...             validate, install, list, remove, export and import packs
+//	osteon pack ...             validate, install, list, remove, export, import and get packs
 package main
 
 import (
@@ -19,7 +19,6 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/osteon/osteon/assets"
-	"github.com/osteon/osteon/content"
 	"github.com/osteon/osteon/progress"
 	"github.com/osteon/osteon/ui"
 	_ "github.com/osteon/osteon/ui/locale" // before Fyne reads the locale
@@ -40,8 +39,7 @@ func main() {
 		case "class":
 			os.Exit(cmdClass(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
 		case "pack":
-			lib := content.NewLibrary(assets.BuiltinPack())
-			os.Exit(lib.RunCLI(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
+			os.Exit(cmdPack(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
 		}
 	}
 	db := flag.String("db", "", "progress database `file` (default: $"+progress.EnvDB+", else your data folder)")
@@ -70,7 +68,7 @@ func usage() {
        osteon export attempts|mastery|xapi [flags]   (osteon export -h)
        osteon lrs set|status|send|test|pause|resume [flags]   (osteon lrs -h)
        osteon class report --lrs URL|--db FILE [flags]   (osteon class -h)
-       osteon pack validate|install|list|remove|export|import ...   (osteon pack -h)
+       osteon pack validate|install|list|remove|export|import|get|catalog ...   (osteon pack -h)
 
 Opens Osteon on MODEL, a glTF 2.0 (.glb, .gltf) or Wavefront OBJ (.obj) file,
 or on the built-in schematic upper limb when none is given.

@@ -37,13 +37,22 @@ const (
 // maxExtraLen bounds any one text field taken from extras.
 const maxExtraLen = 4096
 
-// structureFromNode maps a glTF node's name and extras to a structure: id from fma_id, uberon_id
-// or id, else the node name; names, system, region and facts from the keys above. Extras of the
-// wrong type are turned into text where that is unambiguous and reported as warnings otherwise;
-// they never stop a load.
+// structureFromNode maps a glTF node's name and extras to a structure with the default keys.
 func structureFromNode(nodeName string, extras json.RawMessage, index int) (Structure, []string) {
+	return structureFromNodeKeys(nodeName, extras, index, ExtrasKeys{})
+}
+
+// structureFromNodeKeys maps a glTF node's name and extras to a structure: the id is the standard
+// (FMA, UBERON, TA2) id found in the extras (standardID), else extras.id, else the node name; the
+// name is the human name found (sourceName), with the side put in where the name lacks it; the
+// side comes from extras.side, the node name's _L/_R or left/right, or the name's words; the organ
+// from anatomical_structure_of; names, system, region and facts from the keys above. Extras of
+// the wrong type are turned into text where that is unambiguous and reported as warnings
+// otherwise; they never stop a load.
+func structureFromNodeKeys(nodeName string, extras json.RawMessage, index int, keys ExtrasKeys) (Structure, []string) {
 	var st Structure
 	var warns []string
+	warn := func(format string, args ...any) { warns = append(warns, fmt.Sprintf(format, args...)) }
 	fields := map[string]any{}
 	if len(extras) > 0 {
 		var v any
@@ -60,16 +69,47 @@ func structureFromNode(nodeName string, extras json.RawMessage, index int) (Stru
 		}
 		s, ok := scalarText(v)
 		if !ok {
-			warns = append(warns, fmt.Sprintf("extras.%s: expected text, got %s; ignored", key, jsonKind(v)))
+			warn("extras.%s: expected text, got %s; ignored", key, jsonKind(v))
 		}
-		return s
+		return sourceText(s)
 	}
-	st.ID = firstNonEmpty(text(keyFMA), text(keyUBERON), text(keyID), cleanText(nodeName), fmt.Sprintf("node%d", index))
-	st.Name = firstNonEmpty(text(keyNameEN), text(keyName), prettyName(nodeName), st.ID)
+	std := standardID(fields, keys, warn)
+	st.ID = firstNonEmpty(text(keyFMA), text(keyUBERON), std, text(keyID), cleanText(nodeName), fmt.Sprintf("node%d", index))
+	name := extrasName(fields, keys, nodeName, warn)
+	organ, organSide := organName(text(keyOrganOf))
+	st.Side = strings.ToLower(text(keySide))
+	if st.Side == "" { // a side read, not given: the name says it, so two sides never read alike
+		st.Side = firstNonEmpty(sideFromNode(nodeName, name), organSide)
+		name = withSide(name, st.Side)
+	}
+	st.Name = firstNonEmpty(name, st.ID)
+	readFacts(&st, text)
+	st.Synonyms = textList(fields[keySynonyms])
+	if c := text(keyColor); c != "" {
+		col, err := ParseColor(c)
+		if err != nil {
+			warn("extras.color: %v; ignored", err)
+		}
+		st.Color = col
+	}
+	st.Extras = otherScalars(fields)
+	raw := text(keyOntologyID)
+	if NormalizeOntologyID(raw) != "" {
+		raw = ""
+	}
+	for k, v := range map[string]string{keyOntologyOut: std, keyOrgan: organ, keyOntologyID: raw} {
+		if v != "" {
+			st.Extras = mergeText(st.Extras, map[string]string{k: v})
+		}
+	}
+	return st, warns
+}
+
+// readFacts fills the fields that are read as they are.
+func readFacts(st *Structure, text func(string) string) {
 	st.NameLatin = text(keyNameLA)
 	st.System = strings.ToLower(text(keySystem))
 	st.Region = text(keyRegion)
-	st.Side = firstNonEmpty(strings.ToLower(text(keySide)), sideFromName(st.Name))
 	st.Parent = text(keyParent)
 	st.Description = text(keyDescription)
 	st.Origin = text(keyOrigin)
@@ -78,23 +118,16 @@ func structureFromNode(nodeName string, extras json.RawMessage, index int) (Stru
 	st.BloodSupply = text(keyBlood)
 	st.Credit = text(keyCredit)
 	st.Ghosted = strings.EqualFold(text(keyState), "ghost")
-	st.Synonyms = textList(fields[keySynonyms])
-	if c := text(keyColor); c != "" {
-		col, err := ParseColor(c)
-		if err != nil {
-			warns = append(warns, fmt.Sprintf("extras.color: %v; ignored", err))
-		}
-		st.Color = col
-	}
-	st.Extras = otherScalars(fields)
-	return st, warns
 }
 
 var knownKeys = map[string]bool{
 	keyFMA: true, keyUBERON: true, keyID: true, keyNameEN: true, keyName: true, keyNameLA: true,
 	keySynonyms: true, keySystem: true, keyRegion: true, keySide: true, keyParent: true,
 	keyColor: true, keyState: true, keyDescription: true, keyOrigin: true, keyInsertion: true,
-	keyInnervation: true, keyBlood: true, keyCredit: true,
+	keyInnervation: true, keyBlood: true, keyCredit: true, keyLabel: true, keyOntologyID: true,
+	keyRepresents: true, keyOrganOf: true, keyTitle: true,
+	// Exporter bookkeeping that means nothing to a learner.
+	"currentUVSet": true, "source_spatial_entity": true, "glb_file_of_single_organs": true,
 }
 
 func otherScalars(fields map[string]any) map[string]string {
@@ -220,13 +253,8 @@ func ParseColor(s string) (Color, error) {
 	return Color{uint8(v >> 24), uint8(v >> 16), uint8(v >> 8), uint8(v)}, nil
 }
 
-// sideFromName reads "left" or "right" from a name that starts with it ("Right humerus").
+// sideFromName reads "left" or "right" from a word of a name ("Right humerus", "Distal phalanx
+// of left index finger"), as learning reads it.
 func sideFromName(name string) string {
-	l := strings.ToLower(name)
-	for _, side := range []string{"left", "right"} {
-		if strings.HasPrefix(l, side+" ") {
-			return side
-		}
-	}
-	return ""
+	return sideFromNode("", name)
 }

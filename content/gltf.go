@@ -108,7 +108,12 @@ func ParseGLTF(data []byte, name string, fsys fs.FS) (*Scene, error) {
 // parseGLTFNamed is ParseGLTF that also returns the node name of each part, for pack mesh
 // references ("file.glb#node").
 func parseGLTFNamed(data []byte, name string, fsys fs.FS) (*Scene, []string, error) {
-	g := &gltfLoader{file: name, fsys: fsys}
+	return parseGLTFKeys(data, name, fsys, ExtrasKeys{})
+}
+
+// parseGLTFKeys is parseGLTFNamed reading names and ids from the extras keys given.
+func parseGLTFKeys(data []byte, name string, fsys fs.FS, keys ExtrasKeys) (*Scene, []string, error) {
+	g := &gltfLoader{file: name, fsys: fsys, keys: keys}
 	jsonChunk, bin, err := splitGLB(data, name)
 	if err != nil {
 		return nil, nil, err
@@ -188,6 +193,7 @@ type gltfLoader struct {
 	buffers   [][]byte
 	out       Scene
 	nodeNames []string // node name of each part in out.Parts
+	keys      ExtrasKeys
 }
 
 func (g *gltfLoader) scene() (*Scene, error) {

@@ -48,7 +48,7 @@ func (g *gltfLoader) addPart(ni int, world mat4) error {
 		return nil
 	}
 	world.apply(&mesh)
-	st, warns := structureFromNode(n.Name, n.Extras, ni)
+	st, warns := structureFromNodeKeys(n.Name, n.Extras, ni, g.keys)
 	for _, w := range warns {
 		g.warn("%s: nodes[%d].%s", g.file, ni, w)
 	}

@@ -3,13 +3,9 @@ package content
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"strings"
 )
@@ -21,44 +17,10 @@ import (
 // credit; other scalars go to extras), written out in pack.toml where an instructor can edit
 // them. The scene's copyright becomes the pack's attribution and every structure's credit.
 // Mesh nodes without a name are skipped with a warning; two mesh nodes with one name are a
-// problem, as a reference could not tell them apart.
+// problem, as a reference could not tell them apart. It is ImportGLTFSet of one file: group
+// nodes become parents, and structures get concepts, systems, regions and colours.
 func ImportGLTF(ctx context.Context, file string, opt ImportOptions) (*ImportResult, error) {
-	abs, err := filepath.Abs(file)
-	if err != nil {
-		return nil, err
-	}
-	src, base := os.DirFS(filepath.Dir(abs)), filepath.Base(abs)
-	data, err := readLimited(src, base, maxModelFile)
-	if err != nil {
-		return nil, Problems{{File: file, Msg: notReadable(err)}}
-	}
-	scene, names, err := parseGLTFNamed(data, base, src)
-	if err != nil {
-		var e *Error
-		if errors.As(err, &e) && e.File == base {
-			e.File = file
-		}
-		return nil, AsProblems(err, file)
-	}
-	res := &ImportResult{Out: opt.Out}
-	entries, ps := gltfEntries(scene, names, file, &res.Warnings)
-	m, idps := opt.identity(file, scene.Title, scene.Attribution)
-	if ps = append(ps, idps...); len(ps) > 0 {
-		return nil, ps
-	}
-	m.Schematic = scene.Schematic
-	mesh := "meshes/" + base
-	for i := range entries {
-		entries[i].Mesh = mesh + "#" + entries[i].Mesh
-		entries[i].Credit = firstNonEmpty(entries[i].Credit, m.Attribution)
-	}
-	uniqueIDs(entries)
-	m.Structures = entries
-	res.Manifest = m
-	if err := writeGLTFPack(ctx, opt, src, base, data, m); err != nil {
-		return nil, err
-	}
-	return res, nil
+	return ImportGLTFSet(ctx, []string{file}, opt)
 }
 
 var badIDChars = regexp.MustCompile(`[^A-Za-z0-9_.:-]+`)
@@ -122,7 +84,7 @@ func resolveParents(out []StructureEntry, idOf map[string]string, file string, w
 func entryFromStructure(st Structure) StructureEntry {
 	e := StructureEntry{
 		ID: st.ID, Name: st.Name, NameLatin: st.NameLatin, Synonyms: st.Synonyms, Names: st.Names,
-		System: st.System, Region: st.Region, Side: st.Side, Parent: st.Parent, Color: formatColor(st.Color),
+		System: st.System, Region: st.Region, Side: st.Side, Parent: st.Parent, Concept: st.Concept, Color: formatColor(st.Color),
 		Description: st.Description, Origin: st.Origin, Insertion: st.Insertion, Innervation: st.Innervation,
 		BloodSupply: st.BloodSupply, Credit: st.Credit, Extras: st.Extras,
 	}
@@ -137,39 +99,6 @@ func entryFromStructure(st Structure) StructureEntry {
 		e.DefaultState = "ghost"
 	}
 	return e
-}
-
-// writeGLTFPack writes the scene file, its external buffers and pack.toml.
-func writeGLTFPack(ctx context.Context, opt ImportOptions, src fs.FS, base string, data []byte, m *Manifest) error {
-	uris, err := externalBuffers(data)
-	if err != nil {
-		return err
-	}
-	w, err := newPackWriter(opt.Out)
-	if err != nil {
-		return fmt.Errorf("content: import %s: %w", base, err)
-	}
-	files := map[string][]byte{"meshes/" + base: data}
-	for _, u := range uris {
-		b, err := readLimited(src, u, maxModelFile)
-		if err != nil {
-			w.abort()
-			return Problems{{File: u, Msg: notReadable(err)}}
-		}
-		files["meshes/"+u] = b
-	}
-	files[ManifestName] = MarshalManifest(m)
-	for name, b := range files {
-		if err := w.writeFile(name, b); err != nil {
-			w.abort()
-			return fmt.Errorf("content: import %s: %w", base, err)
-		}
-	}
-	if opt.Progress != nil {
-		n := int64(len(m.Structures))
-		opt.Progress(n, n, fmt.Sprintf("imported %d structures into %s", n, opt.Out))
-	}
-	return finishPack(ctx, w, true)
 }
 
 // externalBuffers lists the buffer files a glTF refers to by relative URI.

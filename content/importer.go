@@ -18,6 +18,8 @@ type ImportOptions struct {
 	Attribution string // default the source's credit line
 	Description string
 	Progress    ProgressFunc // structures done out of total; may be nil
+	Keys        ExtrasKeys   // glTF: the extras keys of the name and standard id, where not the defaults
+	System      string       // glTF: the body system of structures whose source gives none
 }
 
 // ImportResult is what an importer wrote.

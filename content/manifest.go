@@ -60,6 +60,7 @@ type StructureEntry struct {
 	Region       string
 	Side         string
 	Parent       string
+	Concept      string // the concept this mesh shows with others of the same concept; "" for its own
 	Mesh         string // "file.obj", "file.gltf", "file.glb" with optional "#node"
 	Color        string
 	DefaultState string // "", "shown", "ghost" or "hidden"
@@ -105,7 +106,7 @@ func tomlError(err error, file string) *Error {
 var manifestKeys = keySet("format", "id", "version", "title", "description", "authors", "license", "attribution",
 	"homepage", "languages", "min_app_version", "schematic", "procedures", "quiz", "consultations", "obj", "structures")
 
-var structureKeys = keySet("id", "name", "name_la", "synonyms", "names", "system", "region", "side", "parent", "mesh",
+var structureKeys = keySet("id", "name", "name_la", "synonyms", "names", "system", "region", "side", "parent", "concept", "mesh",
 	"color", "default_state", "description", "origin", "insertion", "innervation", "blood_supply", "credit",
 	"units", "up", "extras")
 
@@ -149,7 +150,7 @@ func readStructure(r *tomlReader, t map[string]any, f string) StructureEntry {
 	return StructureEntry{
 		Line: r.lines.line(f), ID: s("id"), Name: s("name"), NameLatin: s("name_la"),
 		Synonyms: r.strList(t, "synonyms", f+".synonyms"), Names: r.strMap(t, "names", f+".names"),
-		System: s("system"), Region: s("region"), Side: s("side"), Parent: s("parent"), Mesh: s("mesh"),
+		System: s("system"), Region: s("region"), Side: s("side"), Parent: s("parent"), Concept: s("concept"), Mesh: s("mesh"),
 		Color: s("color"), DefaultState: s("default_state"), Description: s("description"),
 		Origin: s("origin"), Insertion: s("insertion"), Innervation: s("innervation"),
 		BloodSupply: s("blood_supply"), Credit: s("credit"), OBJ: OBJFrame{Units: s("units"), Up: s("up")},

@@ -133,6 +133,9 @@ func checkStructure(s *StructureEntry, f string, bad reportFunc) {
 	if !validSides[s.Side] {
 		bad(f+".side", "%q: use \"left\", \"right\" or \"midline\"", s.Side)
 	}
+	if s.Concept != "" && !structureIDPattern.MatchString(s.Concept) {
+		bad(f+".concept", "%q is not a concept id: use letters, digits, '_', '-', '.' or ':' (like \"UBERON:0004200-left\")", s.Concept)
+	}
 	if !validStates[s.DefaultState] {
 		bad(f+".default_state", "%q: use \"shown\", \"ghost\" or \"hidden\"", s.DefaultState)
 	}
@@ -220,7 +223,7 @@ func checkPackPath(p string) error {
 func (e *StructureEntry) Structure() Structure {
 	st := Structure{
 		ID: e.ID, Name: e.Name, NameLatin: e.NameLatin, Synonyms: e.Synonyms, Names: e.Names,
-		System: strings.ToLower(e.System), Region: e.Region, Side: e.Side, Parent: e.Parent,
+		System: strings.ToLower(e.System), Region: e.Region, Side: e.Side, Parent: e.Parent, Concept: e.Concept,
 		Ghosted: e.DefaultState == "ghost", Hidden: e.DefaultState == "hidden",
 		Description: e.Description, Origin: e.Origin, Insertion: e.Insertion,
 		Innervation: e.Innervation, BloodSupply: e.BloodSupply, Credit: e.Credit, Extras: e.Extras,

@@ -137,6 +137,7 @@ func overlay(base Structure, e *StructureEntry) Structure {
 	set(&st.Region, m.Region)
 	set(&st.Side, m.Side)
 	set(&st.Parent, m.Parent)
+	set(&st.Concept, m.Concept)
 	set(&st.Description, m.Description)
 	set(&st.Origin, m.Origin)
 	set(&st.Insertion, m.Insertion)

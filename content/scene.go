@@ -2,7 +2,10 @@
 // structures, and model packs (pack.toml with structures, meshes, procedures and quiz files; see
 // FORMAT.md): validating them, finding them where they are installed, installing and removing
 // them without ever leaving half a pack, importing them from BodyParts3D-style OBJ sets and
-// glTF scenes, and the instructor's `osteon pack` commands. It imports only the standard library
+// glTF scenes (one or a folder of them, reading what open sources such as the Human Reference
+// Atlas put in their extras), and fetching the open sets of its catalog (Library.Get, the only
+// code that uses the network). The `osteon pack` commands over these live in package main. It
+// imports only the standard library
 // and BurntSushi/toml, takes an fs.FS where it reads files, and never panics on bad input: every
 // problem comes back as an error that names the file and the field.
 package content
@@ -95,6 +98,7 @@ type Structure struct {
 	Region      string            // shoulder, arm, forearm, ...
 	Side        string            // left, right or empty
 	Parent      string            // id of the parent structure, if any
+	Concept     string            // the concept several meshes show ("renal pyramid"); "" for its own
 	Color       Color             // default colour; zero means "not given"
 	Ghosted     bool              // shown translucent by default (skin)
 	Hidden      bool              // hidden until the learner shows it

@@ -54,7 +54,7 @@ func (w tomlWriter) structure(s *StructureEntry) {
 	w.list("synonyms", s.Synonyms)
 	w.table("names", s.Names)
 	for _, kv := range [][2]string{
-		{"system", s.System}, {"region", s.Region}, {"side", s.Side}, {"parent", s.Parent}, {"mesh", s.Mesh},
+		{"system", s.System}, {"region", s.Region}, {"side", s.Side}, {"parent", s.Parent}, {"concept", s.Concept}, {"mesh", s.Mesh},
 		{"units", s.OBJ.Units}, {"up", s.OBJ.Up}, {"color", s.Color}, {"default_state", s.DefaultState},
 		{"description", s.Description}, {"origin", s.Origin}, {"insertion", s.Insertion},
 		{"innervation", s.Innervation}, {"blood_supply", s.BloodSupply}, {"credit", s.Credit},

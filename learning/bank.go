@@ -20,6 +20,8 @@ type Structure struct {
 	System   string
 	Region   string
 	Side     string // "left", "right", "midline" or "" (then read from the name)
+	// Concept groups meshes that show one thing (concept.go); "" groups by name and side.
+	Concept string
 	// OnModel: the structure has a mesh and is drawn solid by default (not
 	// hidden, not a translucent layer such as skin), so a learner can find
 	// it and see it highlighted.
@@ -63,6 +65,8 @@ type Bank struct {
 	itemIndex  map[ItemID]int
 	scale      float64 // typical distance between structures, for nearness
 	names      []nameForms
+	conceptOf  []string         // each structure's concept key
+	members    map[string][]int // concept key -> its structures on the model
 }
 
 // NewBank generates the items of a pack: for every structure on the model,
@@ -91,6 +95,7 @@ func NewBank(structures []Structure, mcqs []MCQ) *Bank {
 		b.names[i] = formsOf(&b.structures[i])
 	}
 	b.scale = typicalSpacing(b.structures)
+	b.indexConcepts()
 	b.generate()
 	for i := range mcqs {
 		b.addMCQ(mcqs[i])
@@ -106,7 +111,7 @@ func (b *Bank) generate() {
 		}
 	}
 	for i, s := range b.structures {
-		if !s.OnModel {
+		if !s.OnModel || !b.representative(i) {
 			continue
 		}
 		if onModel >= 2 {

@@ -81,6 +81,7 @@ func (b *Bank) candidates(i int) []int {
 func (b *Bank) canStandBeside(i, j int) bool {
 	a, c := &b.names[i], &b.names[j]
 	return j != i && b.structures[j].OnModel && c.display != "" && c.english != a.english && c.display != a.display &&
+		!b.sameConcept(i, j) && b.representative(j) &&
 		sameSide(b.structures[i].Side, b.structures[j].Side)
 }
 

@@ -10,14 +10,14 @@ type Answer struct {
 }
 
 // Judge decides whether a is the right answer to q, the one grading path for every kind of
-// question: a find is right when the target was clicked, a typed name as JudgeTyped rules (its
+// question: a find is right when the target or another instance of its concept was clicked, a typed name as JudgeTyped rules (its
 // Verdict says how it matched), a choice when it is the answer. "I don't know" is never right.
 func (b *Bank) Judge(q Question, a Answer) (bool, Verdict) {
 	switch {
 	case a.GaveUp:
 		return false, Verdict{}
 	case q.Item.Kind() == KindFind:
-		return a.Picked != "" && a.Picked == q.Target, Verdict{}
+		return q.Finds(a.Picked), Verdict{}
 	case q.Item.Kind() == KindNameTyped:
 		v := b.JudgeTyped(q.Target, a.Typed, q.SideGiven)
 		return v.Correct, v

@@ -34,6 +34,10 @@ type Question struct {
 	Reveal []string
 	// Explanation, for an MCQ, is shown with the feedback.
 	Explanation string
+	// Accept lists what a click may land on to answer a find question when
+	// its concept has several instances: the target and the others (see
+	// Finds); nil when the target alone answers.
+	Accept []string
 }
 
 // Choice is one of a question's choices.
@@ -55,11 +59,14 @@ func (b *Bank) Ask(it Item, rng *rand.Rand) Question {
 	case KindFind:
 		q.Prompt = "Find the " + lowerFirst(s.Name)
 		q.Frame = b.findFrame(s.ID)
-		q.Reveal = []string{s.ID}
+		q.Reveal = b.Instances(s.ID)
+		if len(q.Reveal) > 1 {
+			q.Accept = q.Reveal
+		}
 	case KindNameChoice:
 		q.Prompt = "Which structure is highlighted?"
 		q.Frame = b.findFrame(s.ID)
-		q.Highlight, q.Reveal = []string{s.ID}, []string{s.ID}
+		q.Highlight, q.Reveal = b.Instances(s.ID), b.Instances(s.ID)
 		q.Choices = []Choice{{Text: s.Name, Structure: s.ID}}
 		for _, id := range b.Distractors(s.ID, ChoiceCount-1, rng) {
 			d, _ := b.Structure(id)
@@ -73,7 +80,7 @@ func (b *Bank) Ask(it Item, rng *rand.Rand) Question {
 			q.SideGiven = true
 		}
 		q.Frame = b.findFrame(s.ID)
-		q.Highlight, q.Reveal = []string{s.ID}, []string{s.ID}
+		q.Highlight, q.Reveal = b.Instances(s.ID), b.Instances(s.ID)
 	case KindMCQ:
 		b.askMCQ(&q, rng)
 	}

@@ -1,22 +1,8 @@
 package render
 
 import (
-	"strings"
-
 	"github.com/osteon/osteon/content"
 )
-
-// Colours for structures that bring none, by system.
-var systemColors = map[string]content.Color{
-	"skeletal":       {R: 232, G: 220, B: 196, A: 255},
-	"muscular":       {R: 181, G: 82, B: 74, A: 255},
-	"cardiovascular": {R: 192, G: 57, B: 43, A: 255},
-	"arterial":       {R: 192, G: 57, B: 43, A: 255},
-	"venous":         {R: 58, G: 91, B: 160, A: 255},
-	"nervous":        {R: 229, G: 195, B: 75, A: 255},
-	"integumentary":  {R: 224, G: 184, B: 160, A: 255},
-	"landmark":       {R: 34, G: 163, B: 159, A: 255},
-}
 
 var (
 	defaultColor   = content.Color{R: 200, G: 200, B: 200, A: 255}
@@ -35,7 +21,7 @@ func BaseColor(s *content.Structure) content.Color {
 	if s.Color.A != 0 {
 		return s.Color
 	}
-	if c, ok := systemColors[strings.ToLower(s.System)]; ok {
+	if c, ok := content.SystemColor(s.System); ok {
 		return c
 	}
 	return defaultColor

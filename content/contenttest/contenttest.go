@@ -28,3 +28,22 @@ func UpperLimb(tb testing.TB) string {
 	}
 	return dir
 }
+
+// HRAFemaleDir is the shared folder of the Human Reference Atlas female organs, relative to the
+// repository root.
+const HRAFemaleDir = "../shared/testdata/hra-female-organs"
+
+// HRAFemale returns the absolute path of the HRA female organs' models folder (20 .glb files), or
+// skips (or fails, when OSTEON_REQUIRE_TESTDATA=1) the test when it is missing.
+func HRAFemale(tb testing.TB) string {
+	tb.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	dir := filepath.Join(filepath.Dir(file), "..", "..", HRAFemaleDir, "models")
+	if _, err := os.Stat(filepath.Join(dir, "VH_F_Heart.glb")); err != nil {
+		if os.Getenv("OSTEON_REQUIRE_TESTDATA") == "1" {
+			tb.Fatalf("test data folder %s is missing (OSTEON_REQUIRE_TESTDATA=1): %v", dir, err)
+		}
+		tb.Skipf("skipping: test data folder %s not found (it sits beside the repository in the project's workspace)", filepath.Clean(dir))
+	}
+	return dir
+}

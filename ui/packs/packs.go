@@ -34,6 +34,7 @@ type packsScreen struct {
 	problemsLabel *widget.Label
 	problemsBox   *fyne.Container
 	install       *packInstaller
+	catalog       *catalogPanel
 	left, right   *fyne.Container // re-laid out when what they hold shows or hides
 	body          *fyne.Container
 	root          fyne.CanvasObject
@@ -78,6 +79,7 @@ func New(sh Shell, run *kit.Runner) *Screen {
 	s.problemsBox = container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()),
 		widget.NewButton("Show problems", s.showReadProblems), s.problemsLabel)
 	s.install = newPackInstaller(s)
+	s.catalog = newCatalogPanel(s)
 	s.root = s.layout()
 	sh.PacksChanged().Subscribe(func([]*content.Pack) { s.update() })
 	sh.ContentChanged().Subscribe(func(kit.Content) { s.list.Refresh(); s.showDetails() })
@@ -94,7 +96,7 @@ func (s *packsScreen) layout() fyne.CanvasObject {
 	s.right = container.NewBorder(container.NewVBox(s.actions, widget.NewSeparator()), nil, nil, nil, s.detailsScroll)
 	split := container.NewHSplit(s.left, s.right)
 	split.Offset = 0.4
-	top := container.NewVBox(intro, s.install.bar, s.install.progressBox, widget.NewSeparator())
+	top := container.NewVBox(intro, s.install.bar, s.install.progressBox, widget.NewSeparator(), s.catalog.box, widget.NewSeparator())
 	s.body = container.NewBorder(top, nil, nil, nil, split)
 	return container.NewPadded(s.body)
 }

@@ -58,7 +58,7 @@ func practiceBank(c kit.Content) (*learning.Bank, error) {
 
 func learningStructure(s *content.Structure) learning.Structure {
 	return learning.Structure{ID: s.ID, Name: s.Name, Latin: s.NameLatin, Synonyms: s.Synonyms, Names: s.Names,
-		System: s.System, Region: s.Region, Side: s.Side}
+		System: s.System, Region: s.Region, Side: s.Side, Concept: s.Concept}
 }
 
 // estimatesOf keeps what a session needs of the store's mastery report.
