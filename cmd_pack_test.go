@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -103,7 +104,7 @@ func TestPackCLIUpperLimb(t *testing.T) {
 func TestPackCLIBrokenPacks(t *testing.T) {
 	l := packTestLibrary(t)
 	for name, tc := range map[string]struct{ change, want string }{
-		"bad toml":     {`title = "Osteon schematic upper limb"`, "pack.toml:8: title: TOML syntax"},
+		"bad toml":     {`title = "Osteon schematic upper limb"`, fmt.Sprintf("pack.toml:%d: title: TOML syntax", builtinLine(t, "title = "))},
 		"missing mesh": {`mesh = "upper_limb.glb#Humerus"`, `mesh file "nope.glb" is not in the pack`},
 	} {
 		path := builtinCopy(t, func(m string) string {
@@ -191,4 +192,20 @@ func TestPackCLIImportFolderAndGet(t *testing.T) {
 	if out := mustPack(t, l, "catalog"); !strings.Contains(out, "hra-v1.2-female  20     14.0 MB  CC-BY-4.0") {
 		t.Errorf("catalog:\n%s", out)
 	}
+}
+
+// builtinLine is the line of the built-in manifest that starts with prefix.
+func builtinLine(t *testing.T, prefix string) int {
+	t.Helper()
+	data, err := fs.ReadFile(assets.BuiltinPack(), "pack.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, prefix) {
+			return i + 1
+		}
+	}
+	t.Fatalf("no line starting %q in the built-in pack.toml", prefix)
+	return 0
 }
