@@ -195,15 +195,17 @@ func (s *Store) recordAttempt(ctx context.Context, tx *wtx, row attemptRow, now 
 	if err := saveCard(ctx, tx, in.Learner, in.Item, res.Card); err != nil {
 		return err
 	}
+	mastered := 0 // change in the number of skills mastered now
 	for _, sk := range in.Skills {
-		m, newly, err := updateMastery(ctx, tx, in.Learner, sk, in.Score, now)
+		c, err := updateMastery(ctx, tx, in.Learner, sk, in.Score, now)
 		if err != nil {
 			return err
 		}
-		res.Mastery = append(res.Mastery, m)
-		if newly {
+		res.Mastery = append(res.Mastery, c.now)
+		if c.first {
 			res.NewlyMastered = append(res.NewlyMastered, sk)
 		}
+		mastered += c.delta
 	}
 	points := basePoints(in.Score) + masteryBonus*len(res.NewlyMastered)
 	err = tx.QueryRowContext(ctx, qInsertAttempt,
@@ -214,7 +216,7 @@ func (s *Store) recordAttempt(ctx context.Context, tx *wtx, row attemptRow, now 
 		return err
 	}
 	rw, err := s.reward(ctx, tx, in.Learner, now, gain{
-		points: points, attempts: 1, correct: b2i(in.Correct), mastered: len(res.NewlyMastered)})
+		points: points, attempts: 1, correct: b2i(in.Correct), mastered: mastered})
 	if err != nil {
 		return err
 	}

@@ -15,10 +15,16 @@ import (
 
 // SchemaVersion is the PRAGMA user_version this build writes: the number
 // of the last migration in migrations/.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
+
+// goSteps run after a migration's SQL, in its transaction, for what SQL
+// cannot compute.
+var goSteps = map[int]func(context.Context, *wtx) error{
+	3: recomputeMastery,
+}
 
 type migration struct {
 	version int
@@ -122,6 +128,11 @@ func applyMigration(ctx context.Context, tx *wtx, m migration) error {
 	// One-off SQL goes to the plain transaction, not the statement cache.
 	if _, err := tx.Tx.ExecContext(ctx, m.sql); err != nil {
 		return err
+	}
+	if step := goSteps[m.version]; step != nil {
+		if err := step(ctx, tx); err != nil {
+			return err
+		}
 	}
 	_, err = tx.Tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
 	return err

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -84,7 +85,7 @@ func TestOpenSetsPragmas(t *testing.T) {
 		{"synchronous", "2"}, // FULL
 		{"foreign_keys", "1"},
 		{"busy_timeout", "5"}, // the writer; Store.tx polls beyond it
-		{"user_version", "2"},
+		{"user_version", strconv.Itoa(SchemaVersion)},
 		{"application_id", "1330861125"},
 	}
 	for _, tt := range tests {
