@@ -32,6 +32,19 @@
 // wrong answer is Again; a right one is Easy when it took at most half the
 // expected time for its kind, Good up to twice the expected time, and Hard
 // when slower still (effortful recall). An unknown time counts as Good.
+// [Bank.Judge] is the one grading path for a question: it decides whether
+// an answer is right (a find question's click, a typed name through
+// [Bank.JudgeTyped], a choice) and grades it with [GradeItem]; the progress
+// store grades an attempt recorded without a grade with the same function.
+//
+// # Names
+//
+// [FoldName] is the one accent-folding rule: lower case, Unicode
+// compatibility decomposition without combining marks, and æ, œ, ß, ø, ł
+// and the like spelt in plain letters. [NormalizeName] (typed answers) is
+// built on it, and searching structures by name must use it too, so that a
+// name found by typing it in the search field is also accepted when typed
+// as an answer.
 //
 // # Mastery
 //

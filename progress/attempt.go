@@ -28,8 +28,9 @@ type AttemptInput struct {
 	// score. 0 means "from Correct": 1 if right, 0 if wrong. Use it for
 	// partial credit.
 	Score float64
-	// Grade for FSRS; 0 means learning.GradeAnswer(Correct, Response,
-	// learning.ExpectedTime(kind)).
+	// Grade for FSRS, as learning.Bank.Judge or learning.GradeItem gave
+	// it; 0 means learning.GradeItem(kind, Correct, Response), the same
+	// rule.
 	Grade    learning.Grade
 	Response time.Duration
 	// Skills the answer is evidence for (structure, region, system,
@@ -101,7 +102,7 @@ func normalize(in AttemptInput) (attemptRow, error) {
 	}
 	kind := in.Item.Kind()
 	if in.Grade == 0 {
-		in.Grade = learning.GradeAnswer(in.Correct, in.Response, learning.ExpectedTime(kind))
+		in.Grade = learning.GradeItem(kind, in.Correct, in.Response)
 	}
 	if !in.Grade.Valid() {
 		return attemptRow{}, invalid("grade %d", in.Grade)
