@@ -159,6 +159,10 @@ func comparePre(a, b string) int {
 	return strings.Compare(a, b)
 }
 
+// CompareVersions compares two version strings as the library orders pack copies: by semantic
+// version, text that does not parse lower than any valid version.
+func CompareVersions(a, b string) int { return compareVersionText(a, b) }
+
 // compareVersionText compares two version strings, treating text that does not parse as lower
 // than any valid version (so a broken copy never wins over a good one).
 func compareVersionText(a, b string) int {

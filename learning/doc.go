@@ -32,9 +32,9 @@
 // wrong answer is Again; a right one is Easy when it took at most half the
 // expected time for its kind, Good up to twice the expected time, and Hard
 // when slower still (effortful recall). An unknown time counts as Good.
-// [Bank.Judge] is the one grading path for a question: it decides whether
+// [Bank.Judge] is the one judging path for a question: it decides whether
 // an answer is right (a find question's click, a typed name through
-// [Bank.JudgeTyped], a choice) and grades it with [GradeItem]; the progress
+// [Bank.JudgeTyped], a choice); [GradeItem] then grades it, and the progress
 // store grades an attempt recorded without a grade with the same function.
 //
 // # Names

@@ -73,8 +73,9 @@ func GradeAnswer(correct bool, response, expected time.Duration) Grade {
 }
 
 // GradeItem grades an answer to an item of the given kind against that
-// kind's [ExpectedTime]: the one grading path, used by [Bank.Judge] and by
-// the progress store for an attempt recorded without a grade.
+// kind's [ExpectedTime]: the one grading rule, used after [Bank.Judge] says
+// whether an answer is right, and by the progress store for an attempt
+// recorded without a grade.
 func GradeItem(kind ItemKind, correct bool, response time.Duration) Grade {
 	return GradeAnswer(correct, response, ExpectedTime(kind))
 }

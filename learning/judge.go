@@ -1,39 +1,26 @@
 package learning
 
-import "time"
-
-// Answer is a learner's answer to a [Question].
+// Answer is a learner's answer to a Question: a structure clicked (find), a name typed
+// (name-typed), the index of a choice (name-choice, MCQ; -1 for none), or "I don't know".
 type Answer struct {
-	Choice int    // index of the choice taken, -1 for none
-	Typed  string // a typed name
-	Picked string // the structure clicked, for a find question
-	GaveUp bool   // "I don't know"
+	Picked string
+	Typed  string
+	Choice int
+	GaveUp bool
 }
 
-// Judgement is what an answer earns: whether it is right, the verdict on a
-// typed name, and its FSRS grade.
-type Judgement struct {
-	Correct bool
-	Verdict Verdict // for typed names; zero otherwise
-	Grade   Grade
-}
-
-// Judge decides whether a is the right answer to q, given response after
-// the question was shown: giving up is wrong; a find question wants the
-// target clicked; a typed name is judged by [Bank.JudgeTyped]; a choice must
-// be the right one. The grade comes from [GradeItem].
-func (b *Bank) Judge(q Question, a Answer, response time.Duration) Judgement {
-	var j Judgement
-	switch kind := q.Item.Kind(); {
+// Judge decides whether a is the right answer to q, the one grading path for every kind of
+// question: a find is right when the target was clicked, a typed name as JudgeTyped rules (its
+// Verdict says how it matched), a choice when it is the answer. "I don't know" is never right.
+func (b *Bank) Judge(q Question, a Answer) (bool, Verdict) {
+	switch {
 	case a.GaveUp:
-	case kind == KindFind:
-		j.Correct = a.Picked != "" && a.Picked == q.Target
-	case kind == KindNameTyped:
-		j.Verdict = b.JudgeTyped(q.Target, a.Typed, q.SideGiven)
-		j.Correct = j.Verdict.Correct
-	default:
-		j.Correct = q.IsRight(a.Choice)
+		return false, Verdict{}
+	case q.Item.Kind() == KindFind:
+		return a.Picked != "" && a.Picked == q.Target, Verdict{}
+	case q.Item.Kind() == KindNameTyped:
+		v := b.JudgeTyped(q.Target, a.Typed, q.SideGiven)
+		return v.Correct, v
 	}
-	j.Grade = GradeItem(q.Item.Kind(), j.Correct, response)
-	return j
+	return q.IsRight(a.Choice), Verdict{}
 }

@@ -1,44 +1,47 @@
 package learning
 
 import (
+	"math/rand/v2"
 	"testing"
-	"time"
 )
 
-func TestJudge(t *testing.T) {
-	b := handBank()
-	ask := func(kind ItemKind) Question {
-		return b.Ask(Item{ID: ItemID(string(kind) + ":FMA24437"), Structure: "FMA24437"}, nil)
+func TestJudgeEveryKind(t *testing.T) {
+	b := NewBank([]Structure{
+		{ID: "A1", Name: "Radius", Latin: "Radius", System: "skeletal", Region: "forearm", OnModel: true},
+		{ID: "A2", Name: "Ulna", System: "skeletal", Region: "forearm", OnModel: true},
+		{ID: "A3", Name: "Humerus", System: "skeletal", Region: "arm", OnModel: true},
+	}, []MCQ{{Pack: "p", ID: "q", Prompt: "Which?", Choices: []string{"Ulna", "Radius"}, Answer: 1, Structures: []string{"A1"}}})
+	ask := func(id ItemID) Question {
+		it, ok := b.Item(id)
+		if !ok {
+			t.Fatalf("no item %s", id)
+		}
+		return b.Ask(it, rand.New(rand.NewPCG(1, 2)))
 	}
-	choice := ask(KindNameChoice)
-	wrongChoice := (choice.Answer + 1) % len(choice.Choices)
-	tests := []struct {
-		name    string
-		q       Question
-		a       Answer
-		resp    time.Duration
-		correct bool
-		grade   Grade
+	find, typed, mcq, choice := ask("find:A1"), ask("name-typed:A1"), ask("mcq:p/q"), ask("name-choice:A1")
+	for _, c := range []struct {
+		name string
+		q    Question
+		a    Answer
+		want bool
 	}{
-		{"find: the target clicked, fast", ask(KindFind), Answer{Picked: "FMA24437", Choice: -1}, 2 * time.Second, true, Easy},
-		{"find: a neighbour clicked", ask(KindFind), Answer{Picked: "FMA24435", Choice: -1}, 2 * time.Second, false, Again},
-		{"find: nothing clicked", ask(KindFind), Answer{Choice: -1}, 2 * time.Second, false, Again},
-		{"find: gave up", ask(KindFind), Answer{GaveUp: true, Choice: -1}, time.Second, false, Again},
-		{"typed: Latin name, slow", ask(KindNameTyped), Answer{Typed: "os lunatum", Choice: -1}, 25 * time.Second, true, Hard},
-		{"typed: wrong bone", ask(KindNameTyped), Answer{Typed: "scaphoid", Choice: -1}, 5 * time.Second, false, Again},
-		{"choice: the right one", choice, Answer{Choice: choice.Answer}, 5 * time.Second, true, Good},
-		{"choice: another one", choice, Answer{Choice: wrongChoice}, 5 * time.Second, false, Again},
-		{"choice: none", choice, Answer{Choice: -1}, 5 * time.Second, false, Again},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			j := b.Judge(tt.q, tt.a, tt.resp)
-			if j.Correct != tt.correct || j.Grade != tt.grade {
-				t.Errorf("Judge = %+v; want correct %v, grade %v", j, tt.correct, tt.grade)
-			}
-			if want := GradeItem(tt.q.Item.Kind(), j.Correct, tt.resp); j.Grade != want {
-				t.Errorf("grade %v differs from GradeItem's %v", j.Grade, want)
-			}
-		})
+		{"find, right structure", find, Answer{Picked: "A1", Choice: -1}, true},
+		{"find, other structure", find, Answer{Picked: "A2", Choice: -1}, false},
+		{"find, nothing clicked", find, Answer{Choice: -1}, false},
+		{"typed, with a slip", typed, Answer{Typed: "radisu", Choice: -1}, true},
+		{"typed, another bone", typed, Answer{Typed: "ulna", Choice: -1}, false},
+		{"mcq, the answer", mcq, Answer{Choice: mcq.Answer}, true},
+		{"mcq, another choice", mcq, Answer{Choice: (mcq.Answer + 1) % len(mcq.Choices)}, false},
+		{"mcq, no choice", mcq, Answer{Choice: -1}, false},
+		{"name choice, the answer", choice, Answer{Choice: choice.Answer}, true},
+		{"I don't know, even with the right pick", find, Answer{Picked: "A1", GaveUp: true}, false},
+	} {
+		got, v := b.Judge(c.q, c.a)
+		if got != c.want {
+			t.Errorf("%s: right %v, want %v", c.name, got, c.want)
+		}
+		if c.q.Item.Kind() == KindNameTyped && v.Correct != got {
+			t.Errorf("%s: verdict %+v disagrees with %v", c.name, v, got)
+		}
 	}
 }

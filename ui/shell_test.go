@@ -35,7 +35,7 @@ func (f *fakeScreen) TypedKey(ev *fyne.KeyEvent) bool {
 }
 
 func TestShellShowsByIDAndRoutesKeys(t *testing.T) {
-	test.NewTempApp(t)
+	test.NewTempApp(t).Settings().SetTheme(kit.NewTheme())
 	builds := map[kit.ID]int{}
 	screens := map[kit.ID]*fakeScreen{}
 	var entries []kit.Entry

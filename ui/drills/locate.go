@@ -140,7 +140,7 @@ func (r *locateRun) countdown(n int) {
 // begin chooses the targets that can be seen and clicked from here, then asks the first.
 func (r *locateRun) begin() {
 	d := r.d
-	vis := visibleTargets(d.view, r.scope.ids)
+	vis := d.view.VisibleTargets(r.scope.ids, minTargetPx)
 	if len(vis) < minDrillSet {
 		r.end()
 		d.locate = nil
@@ -323,58 +323,13 @@ func (r *locateRun) detail(s learning.LocateScore) json.RawMessage {
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
-// projectBox projects a box's centre and its 8 corners to the view's pixels.
+// projectBox projects a box's centre and its corners in front of the camera to the view's
+// pixels, as the pointing measures take them.
 func projectBox(v *render.View, b content.Box) (learning.Point, []learning.Point) {
-	c := b.Center()
-	cx, cy, _ := v.Project(render.Vec3{float64(c[0]), float64(c[1]), float64(c[2])})
-	var out []learning.Point
-	for k := range 8 {
-		p := render.Vec3{float64(b.Min[0]), float64(b.Min[1]), float64(b.Min[2])}
-		for axis := range 3 {
-			if k&(1<<axis) != 0 {
-				p[axis] = float64(b.Max[axis])
-			}
-		}
-		if x, y, front := v.Project(p); front {
-			out = append(out, learning.Point{X: x, Y: y})
-		}
+	c, corners := v.ProjectBox(b)
+	out := make([]learning.Point, len(corners))
+	for i, p := range corners {
+		out[i] = learning.Point{X: p[0], Y: p[1]}
 	}
-	return learning.Point{X: cx, Y: cy}, out
-}
-
-// visibleTargets keeps the structures that can be clicked from the current camera: at least
-// two points of a 7×7 grid over each one's projected box pick it, and the box is at least
-// minTargetPx across.
-func visibleTargets(v *render.View, ids []string) []string {
-	m := v.Model()
-	cam := v.Camera()
-	var out []string
-	for _, id := range ids {
-		_, pts := projectBox(v, m.BoundsOf(id))
-		if len(pts) < 8 {
-			continue
-		}
-		x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-		for _, p := range pts {
-			x0, y0, x1, y1 = min(x0, p.X), min(y0, p.Y), max(x1, p.X), max(y1, p.Y)
-		}
-		x0, y0 = max(x0, 0), max(y0, 0)
-		x1, y1 = min(x1, float64(cam.Width-1)), min(y1, float64(cam.Height-1))
-		if x1-x0 < minTargetPx || y1-y0 < minTargetPx {
-			continue
-		}
-		hits := 0
-		for i := range 7 {
-			for j := range 7 {
-				x, y := x0+(x1-x0)*(float64(i)+0.5)/7, y0+(y1-y0)*(float64(j)+0.5)/7
-				if h, ok := v.Pick(x, y); ok && h.ID == id {
-					hits++
-				}
-			}
-		}
-		if hits >= 2 {
-			out = append(out, id)
-		}
-	}
-	return out
+	return learning.Point{X: c[0], Y: c[1]}, out
 }

@@ -28,9 +28,12 @@ func Para(s string) widget.RichTextSegment {
 	return &widget.TextSegment{Text: s, Style: widget.RichTextStyleParagraph}
 }
 
-// Italic is an italic paragraph.
+// Italic is an italic paragraph. Its colour is left to the default (the foreground), so the
+// style differs from widget.RichTextStyleBlockquote: Fyne indents a blockquote after wrapping it
+// to the full width, which clipped the end of each italic line.
 func Italic(s string) widget.RichTextSegment {
 	st := widget.RichTextStyleParagraph
+	st.ColorName = ""
 	st.TextStyle.Italic = true
 	return &widget.TextSegment{Text: s, Style: st}
 }

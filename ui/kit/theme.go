@@ -11,6 +11,10 @@ import (
 const (
 	ColorNameNavBackground fyne.ThemeColorName = "osteonNavBackground"
 	ColorNameCredit        fyne.ThemeColorName = "osteonCredit"
+	// ColorNameHint is quiet text that must still be read (progress counts, help, notes): at
+	// least 4.5:1 against the background (WCAG AA) in both variants, unlike Fyne's disabled
+	// colour, which low-importance labels use.
+	ColorNameHint fyne.ThemeColorName = "osteonHint"
 )
 
 // osteonTheme is Fyne's default theme with a teal primary colour and a calmer navigation panel.
@@ -44,8 +48,11 @@ func (t *osteonTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 			return color.NRGBA{R: 0x1c, G: 0x1e, B: 0x22, A: 0xff}
 		}
 		return color.NRGBA{R: 0xee, G: 0xf2, B: 0xf2, A: 0xff}
-	case ColorNameCredit:
-		return t.Theme.Color(theme.ColorNamePlaceHolder, v)
+	case ColorNameCredit, ColorNameHint:
+		if dark {
+			return color.NRGBA{R: 0xa0, G: 0xa0, B: 0xa0, A: 0xff}
+		}
+		return color.NRGBA{R: 0x5f, G: 0x5f, B: 0x5f, A: 0xff}
 	}
 	return t.Theme.Color(n, v)
 }

@@ -183,22 +183,10 @@ func (w *Viewer) Tapped(ev *fyne.PointEvent) {
 // pick it, so a thin bone or vessel can be clicked without pixel precision.
 const tapSlop = 5
 
-// pickNear picks at (x, y); on empty space it looks on rings around the point, nearest ring
-// first, and takes the first structure found. A structure under the pointer always wins.
+// pickNear picks at (x, y), or within tapSlop of it on empty space (see render.View.PickNear).
 func (w *Viewer) pickNear(x, y float64) (render.Hit, bool) {
-	if hit, ok := w.view.Pick(x, y); ok {
-		return hit, true
-	}
 	k := w.Scale()
-	for r := 1.5; r <= tapSlop; r += 1.5 {
-		for a := 0; a < 12; a++ {
-			ang := float64(a) * math.Pi / 6
-			if hit, ok := w.view.Pick(x+r*k*math.Cos(ang), y+r*k*math.Sin(ang)); ok {
-				return hit, true
-			}
-		}
-	}
-	return render.Hit{}, false
+	return w.view.PickNear(x, y, tapSlop*k, 1.5*k)
 }
 
 // LastTap is the pixel of the frame (as View.Pick and View.Project count them) tapped last, for

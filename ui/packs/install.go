@@ -202,7 +202,7 @@ func (i *packInstaller) confirmDowngrade(path, id, version string, opt content.I
 		where = content.OriginSystem
 	}
 	old := i.s.copyIn(id, where)
-	if old == nil || compareVersions(old.Version, version) <= 0 {
+	if old == nil || content.CompareVersions(old.Version, version) <= 0 {
 		i.begin(path, opt)
 		return
 	}
@@ -306,7 +306,7 @@ func (i *packInstaller) showSuccess(p *content.Pack) {
 	if p.Attribution != "" {
 		segs = append(segs, kit.Field("Credit", p.Attribution))
 	}
-	if w := i.s.pack(p.ID); w != nil && w.Origin != p.Origin && compareVersions(w.Version, p.Version) > 0 {
+	if w := i.s.pack(p.ID); w != nil && w.Origin != p.Origin && content.CompareVersions(w.Version, p.Version) > 0 {
 		segs = append(segs, kit.Italic(fmt.Sprintf("Version %s (%s) is newer, so Osteon keeps using that one.", w.Version, kit.OriginName(w.Origin))))
 	}
 	text := widget.NewRichText(segs...)
@@ -343,19 +343,4 @@ func (i *packInstaller) showFailure(path string, opt content.InstallOptions, err
 	d := dialog.NewCustom(name+" was not installed", "Close", body, i.s.sh.Window())
 	d.Resize(fyne.NewSize(860, 520))
 	d.Show()
-}
-
-// compareVersions compares two semantic versions; text that is not one sorts first.
-func compareVersions(a, b string) int {
-	va, ea := content.ParseVersion(a)
-	vb, eb := content.ParseVersion(b)
-	switch {
-	case ea != nil && eb != nil:
-		return strings.Compare(a, b)
-	case ea != nil:
-		return -1
-	case eb != nil:
-		return 1
-	}
-	return va.Compare(vb)
 }

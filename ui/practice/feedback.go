@@ -16,14 +16,14 @@ import (
 
 // feedback shows whether the answer was right, what the learner did, and the right structure's
 // names and facts; the 3D view lights it up meanwhile, and the learner may look around.
-func (v *questionView) showFeedback(r *practiceRun, a practiceAnswer, correct bool, verdict learning.Verdict) {
+func (v *questionView) showFeedback(r *practiceRun, a learning.Answer, correct bool, verdict learning.Verdict) {
 	q := r.q
 	for i, b := range v.buttons {
 		b.setDisabled(true)
 		switch {
 		case i == q.Answer:
 			b.setMark(choiceRight)
-		case i == a.choice:
+		case i == a.Choice:
 			b.setMark(choiceWrong)
 		default:
 			b.setMark(choicePlain)
@@ -57,8 +57,8 @@ func (v *questionView) showFeedback(r *practiceRun, a practiceAnswer, correct bo
 	v.status(r)
 }
 
-func wrongNote(a practiceAnswer, correct bool) string {
-	if a.picked != "" && !correct {
+func wrongNote(a learning.Answer, correct bool) string {
+	if a.Picked != "" && !correct {
 		return ", what you clicked in blue"
 	}
 	return ""
@@ -80,7 +80,7 @@ func verdictSegment(correct bool) widget.RichTextSegment {
 }
 
 // said puts what happened into words: what was clicked, chosen or typed, and the answer.
-func (v *questionView) said(r *practiceRun, a practiceAnswer, correct bool, verdict learning.Verdict) string {
+func (v *questionView) said(r *practiceRun, a learning.Answer, correct bool, verdict learning.Verdict) string {
 	q, b := r.q, r.bank
 	name := func(id string) string {
 		if s, ok := b.Structure(id); ok && s.Name != "" {
@@ -95,20 +95,20 @@ func (v *questionView) said(r *practiceRun, a practiceAnswer, correct bool, verd
 		answer = name(q.Target)
 	}
 	switch {
-	case a.gaveUp:
+	case a.GaveUp:
 		return "The answer: " + answer + "."
 	case q.Item.Kind() == learning.KindFind && correct:
 		return "You found the " + lowerFirstRune(answer) + "."
 	case q.Item.Kind() == learning.KindFind:
-		return fmt.Sprintf("You clicked the %s. This is the %s.", lowerFirstRune(name(a.picked)), lowerFirstRune(answer))
+		return fmt.Sprintf("You clicked the %s. This is the %s.", lowerFirstRune(name(a.Picked)), lowerFirstRune(answer))
 	case q.Item.Kind() == learning.KindNameTyped:
-		return typedSaid(a.typed, answer, verdict, name)
+		return typedSaid(a.Typed, answer, verdict, name)
 	case correct:
 		return "" // the right choice is marked, and named below
 	}
 	chose := ""
-	if a.choice >= 0 && a.choice < len(q.Choices) {
-		chose = q.Choices[a.choice].Text
+	if a.Choice >= 0 && a.Choice < len(q.Choices) {
+		chose = q.Choices[a.Choice].Text
 	}
 	return fmt.Sprintf("You chose %s. The answer: %s.", chose, answer)
 }

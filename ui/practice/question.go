@@ -18,7 +18,7 @@ import (
 type questionView struct {
 	p        *practice
 	root     fyne.CanvasObject
-	progress *widget.Label
+	progress *kit.Hint
 	prompt   *widget.RichText
 	hint     *widget.Label
 	choices  *fyne.Container
@@ -28,29 +28,26 @@ type questionView struct {
 	dontKnow *widget.Button
 	feedback *widget.RichText
 	next     *widget.Button
-	saving   *widget.Label
+	saving   *kit.Hint
 	leave    *widget.Button
-	credit   *widget.Label
+	credit   *kit.Hint
 }
 
 func newQuestionView(p *practice) *questionView {
-	v := &questionView{p: p, progress: widget.NewLabel(""), prompt: widget.NewRichText(), hint: widget.NewLabel(""),
+	v := &questionView{p: p, progress: kit.NewHint(""), prompt: widget.NewRichText(), hint: widget.NewLabel(""),
 		choices: container.NewVBox(), entry: newAnswerEntry(), feedback: widget.NewRichText(),
-		saving: widget.NewLabel(""), credit: widget.NewLabel("")}
-	v.progress.Importance = widget.LowImportance
+		saving: kit.NewHint(""), credit: kit.NewHint("")}
 	v.progress.Wrapping = fyne.TextWrapWord
 	v.prompt.Wrapping = fyne.TextWrapWord
 	v.hint.Wrapping = fyne.TextWrapWord
 	v.feedback.Wrapping = fyne.TextWrapWord
-	v.saving.Importance = widget.LowImportance
-	v.credit.Importance = widget.LowImportance
 	v.credit.Truncation = fyne.TextTruncateEllipsis
 	v.entry.SetPlaceHolder("Type the name, then press Enter")
-	v.entry.OnSubmitted = func(s string) { p.answer(practiceAnswer{choice: -1, typed: s}) }
+	v.entry.OnSubmitted = func(s string) { p.answer(learning.Answer{Choice: -1, Typed: s}) }
 	v.entry.onEscape = p.leave
 	v.check = widget.NewButtonWithIcon("Check (Enter)", theme.ConfirmIcon(), p.confirm)
 	v.check.Importance = widget.HighImportance
-	v.dontKnow = widget.NewButton("I don't know", func() { p.answer(practiceAnswer{choice: -1, gaveUp: true}) })
+	v.dontKnow = widget.NewButton("I don't know", func() { p.answer(learning.Answer{Choice: -1, GaveUp: true}) })
 	v.next = widget.NewButtonWithIcon("Continue (Enter)", theme.NavigateNextIcon(), p.next)
 	v.next.Importance = widget.HighImportance
 	v.leave = widget.NewButtonWithIcon("End session (Esc)", theme.CancelIcon(), p.leave)
@@ -72,7 +69,7 @@ func (v *questionView) show(r *practiceRun) {
 	v.buttons = v.buttons[:0]
 	v.choices.RemoveAll()
 	for i, c := range q.Choices {
-		b := newChoiceButton(i+1, c.Text, func() { v.p.answer(practiceAnswer{choice: i}) })
+		b := newChoiceButton(i+1, c.Text, func() { v.p.answer(learning.Answer{Choice: i}) })
 		v.buttons = append(v.buttons, b)
 		v.choices.Add(b)
 	}
@@ -141,13 +138,13 @@ func (v *questionView) focus(r *practiceRun) {
 func (v *questionView) status(r *practiceRun) {
 	switch {
 	case r.saveErr != nil:
-		v.saving.Importance = widget.DangerImportance
+		v.saving.SetError(true)
 		v.saving.SetText("Could not save an answer: " + r.saveErr.Error())
 	case r.saving > 0:
-		v.saving.Importance = widget.LowImportance
+		v.saving.SetError(false)
 		v.saving.SetText("Saving…")
 	case r.answered() > 0:
-		v.saving.Importance = widget.LowImportance
+		v.saving.SetError(false)
 		v.saving.SetText(kit.Plural(r.answered(), "answer", "answers") + " saved")
 	default:
 		v.saving.SetText("")
@@ -181,9 +178,9 @@ func (p *practice) confirm() {
 	case r.done:
 		p.next()
 	case r.q.Item.Kind() == learning.KindNameTyped:
-		p.answer(practiceAnswer{choice: -1, typed: p.question.entry.Text})
+		p.answer(learning.Answer{Choice: -1, Typed: p.question.entry.Text})
 	case r.selected >= 0:
-		p.answer(practiceAnswer{choice: r.selected})
+		p.answer(learning.Answer{Choice: r.selected})
 	case len(r.q.Choices) > 0:
 		p.question.hint.SetText("Press a number to choose (1 to " + fmt.Sprint(len(r.q.Choices)) + "), or click an answer.")
 	}
@@ -201,7 +198,7 @@ func (p *practice) picked(hit render.Hit, ok bool) {
 	case !r.done && r.q.Item.Kind() == learning.KindFind && !ok:
 		p.question.hint.SetText("That was empty space: click on a structure.")
 	case !r.done && r.q.Item.Kind() == learning.KindFind:
-		p.answer(practiceAnswer{choice: -1, picked: hit.ID})
+		p.answer(learning.Answer{Choice: -1, Picked: hit.ID})
 	case r.done && ok:
 		if s, found := r.bank.Structure(hit.ID); found {
 			p.question.hint.SetText("You clicked: " + s.Name)

@@ -42,14 +42,6 @@ type practiceResult struct {
 	saved   *progress.AttemptResult // nil until saved
 }
 
-// practiceAnswer is what the learner did.
-type practiceAnswer struct {
-	choice int    // index of the choice, -1 none
-	typed  string // a typed name
-	picked string // the structure clicked
-	gaveUp bool
-}
-
 func (r *practiceRun) answered() int { return len(r.results) }
 
 func (r *practiceRun) correct() int {
@@ -106,32 +98,18 @@ func (p *practice) ask() {
 	p.question.focus(r)
 }
 
-// judge decides whether an answer is right; for typed answers it also gives the verdict.
-func (p *practice) judge(q learning.Question, a practiceAnswer) (bool, learning.Verdict) {
-	switch {
-	case a.gaveUp:
-		return false, learning.Verdict{}
-	case q.Item.Kind() == learning.KindFind:
-		return a.picked == q.Target, learning.Verdict{}
-	case q.Item.Kind() == learning.KindNameTyped:
-		v := p.run.bank.JudgeTyped(q.Target, a.typed, q.SideGiven)
-		return v.Correct, v
-	}
-	return q.IsRight(a.choice), learning.Verdict{}
-}
-
 // answer takes the learner's answer: grade it, tell the session, save it, show the feedback.
-func (p *practice) answer(a practiceAnswer) {
+func (p *practice) answer(a learning.Answer) {
 	r := p.run
 	if r == nil || r.done {
 		return
 	}
-	if r.q.Item.Kind() == learning.KindNameTyped && !a.gaveUp && learning.NormalizeName(a.typed) == "" {
+	if r.q.Item.Kind() == learning.KindNameTyped && !a.GaveUp && learning.NormalizeName(a.Typed) == "" {
 		p.question.hint.SetText("Type a name first, or choose “I don't know”.")
 		return
 	}
 	now := p.now()
-	correct, v := p.judge(r.q, a)
+	correct, v := r.bank.Judge(r.q, a)
 	resp := max(now.Sub(r.shownAt), 0)
 	g := learning.GradeAnswer(correct, resp, learning.ExpectedTime(r.q.Item.Kind()))
 	r.session.Answered(r.q.Item.ID, g, now)
@@ -141,25 +119,25 @@ func (p *practice) answer(a practiceAnswer) {
 	p.record(r, res, g, resp, detailOf(r.q, a))
 	p.question.showFeedback(r, a, correct, v)
 	var wrong []string
-	if a.picked != "" && !correct {
-		wrong = []string{a.picked}
+	if a.Picked != "" && !correct {
+		wrong = []string{a.Picked}
 	}
 	p.stage(r.q.Reveal, wrong, append(append([]string(nil), r.q.Frame...), wrong...), true)
 	p.question.focus(r)
 }
 
 // detailOf is what an attempt's record keeps of the question and answer.
-func detailOf(q learning.Question, a practiceAnswer) json.RawMessage {
+func detailOf(q learning.Question, a learning.Answer) json.RawMessage {
 	d := map[string]any{}
 	switch {
-	case a.gaveUp:
+	case a.GaveUp:
 		d["gave_up"] = true
-	case a.picked != "":
-		d["clicked"] = a.picked
-	case a.typed != "":
-		d["typed"] = a.typed
-	case a.choice >= 0 && a.choice < len(q.Choices):
-		d["chose"] = q.Choices[a.choice].Text
+	case a.Picked != "":
+		d["clicked"] = a.Picked
+	case a.Typed != "":
+		d["typed"] = a.Typed
+	case a.Choice >= 0 && a.Choice < len(q.Choices):
+		d["chose"] = q.Choices[a.Choice].Text
 	}
 	if q.Answer >= 0 && q.Answer < len(q.Choices) {
 		d["answer"] = q.Choices[q.Answer].Text

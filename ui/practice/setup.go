@@ -67,11 +67,10 @@ func newPracticeSetup(p *practice) *practiceSetup {
 		widget.NewFormItem("System", s.system),
 		widget.NewFormItem("Questions", s.length),
 	)
-	help := widget.NewLabel("Questions use the 3D model: find a structure by clicking it, name the highlighted one " +
+	help := kit.NewHint("Questions use the 3D model: find a structure by clicking it, name the highlighted one " +
 		"(choose with 1–4 or type it), and the pack's own questions. Reviews come back just before you would forget; " +
 		"new questions start where you are weakest. Enter continues, Esc leaves.")
 	help.Wrapping = fyne.TextWrapWord
-	help.Importance = widget.LowImportance
 	body := container.NewVBox(s.title, s.notice, form, s.counts, container.NewHBox(s.start), widget.NewSeparator(), help)
 	s.root = container.NewVScroll(container.NewPadded(kit.Column(640, body)))
 	return s

@@ -78,58 +78,9 @@ func (p *practice) framePose(ids []string) render.Pose {
 // vision, and the feedback also says it in words.
 var wrongTint = content.Color{R: 70, G: 110, B: 235, A: 255}
 
-// occluders lists the structures that hide targets from the camera (once it frames frame): rays
-// from the eye to five points of each target's box (its centre and four points around it) are
-// cast against the meshes, and whatever they meet before the target is an occluder.
+// occluders lists the structures that hide targets from the camera once it frames frame.
 func (p *practice) occluders(targets, frame []string) []string {
-	m := p.view.Model()
-	if m == nil || len(targets) == 0 {
-		return nil
-	}
 	cam := p.view.Camera()
 	cam.Pose = p.framePose(frame)
-	eye := cam.Eye()
-	ghost := make([]bool, m.Len())
-	for i := range m.Scene.Parts {
-		ghost[i] = m.Scene.Parts[i].Ghosted
-	}
-	found := make([]bool, m.Len())
-	var out []string
-	for _, t := range targets {
-		ti := m.Index(t)
-		b := m.BoundsOf(t)
-		if ti < 0 || b.Empty() {
-			continue
-		}
-		for _, s := range samplePoints(b) {
-			for range 12 { // peel what lies in front, one structure at a time
-				d := s.Sub(eye)
-				hit, ok := m.Pick(eye, d.Norm(), func(i int) (bool, bool) { return !found[i], ghost[i] })
-				if !ok || hit.Index == ti || hit.Distance > d.Len() {
-					break
-				}
-				found[hit.Index] = true
-				out = append(out, hit.ID)
-			}
-		}
-	}
-	return out
-}
-
-// samplePoints are the centre of a box and four points a quarter of the way to its edges.
-func samplePoints(b content.Box) []render.Vec3 {
-	c := b.Center()
-	ctr := render.Vec3{float64(c[0]), float64(c[1]), float64(c[2])}
-	out := []render.Vec3{ctr}
-	for _, k := range []int{0, 1, 2} {
-		h := float64(b.Max[k]-b.Min[k]) / 4
-		if h <= 0 || len(out) == 5 {
-			continue
-		}
-		lo, hi := ctr, ctr
-		lo[k] -= h
-		hi[k] += h
-		out = append(out, lo, hi)
-	}
-	return out
+	return p.view.Model().Occluders(cam.Eye(), targets)
 }

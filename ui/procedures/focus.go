@@ -120,32 +120,24 @@ func idSet(ids []string) map[string]bool {
 	return m
 }
 
-// measureClick turns a pick into a location procAttempt: the structure clicked and its distance in
-// millimetres from the target (0 on the target structure; to its nearest vertex otherwise).
-func measureClick(s *content.Scene, loc *content.Location, hit render.Hit, ok bool) learning.LocationAttempt {
+// measureClick turns a pick into a location attempt: the structure clicked and its distance in
+// millimetres from the target (0 on the target structure; to its mesh surface otherwise).
+func measureClick(m *render.Model, loc *content.Location, hit render.Hit, ok bool) learning.LocationAttempt {
 	if !ok || loc == nil {
 		return learning.LocationAttempt{}
 	}
-	p := [3]float64{hit.Point[0] * 1000, hit.Point[1] * 1000, hit.Point[2] * 1000}
 	if loc.HasPoint {
-		return learning.LocationAttempt{Hit: hit.ID, DistanceMM: distMM(p, loc.Point)}
+		site := render.Vec3{loc.Point[0] / 1000, loc.Point[1] / 1000, loc.Point[2] / 1000}
+		return learning.LocationAttempt{Hit: hit.ID, DistanceMM: 1000 * hit.Point.Sub(site).Len()}
 	}
 	if hit.ID == loc.Structure {
 		return learning.LocationAttempt{Hit: hit.ID}
 	}
 	best := math.Inf(1)
-	if part := s.Part(loc.Structure); part != nil {
-		pos := part.Mesh.Positions
-		for i := 0; i+2 < len(pos); i += 3 {
-			q := [3]float64{float64(pos[i]) * 1000, float64(pos[i+1]) * 1000, float64(pos[i+2]) * 1000}
-			best = math.Min(best, distMM(p, q))
-		}
+	if d, ok := m.SurfaceDistance(loc.Structure, hit.Point); ok {
+		best = 1000 * d
 	}
 	return learning.LocationAttempt{Hit: hit.ID, DistanceMM: best}
-}
-
-func distMM(a, b [3]float64) float64 {
-	return math.Sqrt((a[0]-b[0])*(a[0]-b[0]) + (a[1]-b[1])*(a[1]-b[1]) + (a[2]-b[2])*(a[2]-b[2]))
 }
 
 // overviewFocus is how a procedure is shown before it starts: its place step's focus, else its

@@ -372,7 +372,7 @@ func TestProcedureSitesCanBeClicked(t *testing.T) {
 			for y := 2.0; y < 420; y += 2 {
 				for x := 2.0; x < 360; x += 2 {
 					hit, ok := v.Pick(x, y)
-					if la := measureClick(s, st.Location, hit, ok); ok && la.Hit != "" {
+					if la := measureClick(v.Model(), st.Location, hit, ok); ok && la.Hit != "" {
 						best = min(best, la.DistanceMM)
 					}
 				}

@@ -300,11 +300,11 @@ func (r *procRun) picked(hit render.Hit, ok bool) {
 	switch {
 	case r.prac != nil:
 		if i, waiting := r.prac.Awaiting(); waiting {
-			r.practiceLocate(i, measureClick(r.s.scene, r.step(i).Location, hit, ok))
+			r.practiceLocate(i, measureClick(r.s.view.Model(), r.step(i).Location, hit, ok))
 		}
 	case r.test != nil && !r.ended:
 		if i, waiting := r.test.Awaiting(); waiting {
-			r.test.Locate(measureClick(r.s.scene, r.step(i).Location, hit, ok), r.s.now())
+			r.test.Locate(measureClick(r.s.view.Model(), r.step(i).Location, hit, ok), r.s.now())
 			r.showTest()
 		}
 	}

@@ -6,8 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/osteon/osteon/content"
-	"github.com/osteon/osteon/render"
 	"github.com/osteon/osteon/ui/kit"
 )
 
@@ -16,7 +14,7 @@ func FindIn(w *kit.Viewer, id string) (fyne.Position, bool) {
 	size := w.Size()
 	k := float32(w.Scale())
 	x0, y0, x1, y1 := float32(2), float32(2), size.Width, size.Height
-	if pts := projectCorners(w.View(), w.View().Model().BoundsOf(id)); len(pts) > 0 {
+	if _, pts := w.View().ProjectBox(w.View().Model().BoundsOf(id)); len(pts) > 0 {
 		x0, y0, x1, y1 = size.Width, size.Height, 0, 0
 		for _, p := range pts {
 			x0, y0 = min(x0, float32(p[0])/k), min(y0, float32(p[1])/k)
@@ -34,23 +32,6 @@ func FindIn(w *kit.Viewer, id string) (fyne.Position, bool) {
 	return fyne.Position{}, false
 }
 
-// projectCorners projects the box's corners in front of the camera to the view's pixels.
-func projectCorners(v *render.View, b content.Box) [][2]float64 {
-	var out [][2]float64
-	for k := range 8 {
-		p := render.Vec3{float64(b.Min[0]), float64(b.Min[1]), float64(b.Min[2])}
-		for axis := range 3 {
-			if k&(1<<axis) != 0 {
-				p[axis] = float64(b.Max[axis])
-			}
-		}
-		if x, y, front := v.Project(p); front {
-			out = append(out, [2]float64{x, y})
-		}
-	}
-	return out
-}
-
 // Text gathers the text of the visible labels, rich texts, buttons and cards under o.
 func Text(o fyne.CanvasObject) string {
 	var b strings.Builder
@@ -60,6 +41,8 @@ func Text(o fyne.CanvasObject) string {
 			b.WriteString(w.Text + "\n")
 		case *widget.RichText:
 			b.WriteString(w.String() + "\n")
+		case *kit.Hint:
+			b.WriteString(w.Text + "\n")
 		case *widget.Button:
 			b.WriteString("[" + w.Text + "]\n")
 		case *widget.Card:
