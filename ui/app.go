@@ -67,6 +67,7 @@ type UI struct {
 	current   Content
 	engineErr error
 	views     []*kit.Viewer // every screen's 3D view, so OpenGL reaches them all
+	help      helpDialog    // the keyboard-shortcut list, while it is open
 
 	learnerChanged kit.Signal[*progress.Learner]
 	packsChanged   kit.Signal[[]*content.Pack]

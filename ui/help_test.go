@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/osteon/osteon/ui/kit"
+)
+
+// TestHelpDialogKeys: F1 opens the shortcut list; the arrow and page keys scroll it; Esc closes
+// it without reaching the screen behind; Ctrl+2 and typed letters do nothing behind it; Enter
+// closes it too.
+func TestHelpDialogKeys(t *testing.T) {
+	u := newShellTest(t)
+	c := u.win.Canvas()
+	u.win.Resize(fyne.NewSize(1024, 600))
+	key := func(k fyne.KeyName) { c.OnTypedKey()(&fyne.KeyEvent{Name: k}) }
+	u.shell.show(kit.Explore)
+	key(fyne.KeyF1)
+	if !u.modal() || u.help.d == nil {
+		t.Fatal("F1 did not open the shortcut list")
+	}
+	key(fyne.KeyDown)
+	if u.help.scroll.Offset.Y <= 0 {
+		t.Errorf("Down did not scroll the list (offset %v, content %v in %v)", u.help.scroll.Offset.Y,
+			u.help.scroll.Content.MinSize().Height, u.help.scroll.Size().Height)
+	}
+	key(fyne.KeyPageDown)
+	key(fyne.KeyUp)
+	key(fyne.KeyHome)
+	if u.help.scroll.Offset.Y != 0 {
+		t.Errorf("Home left the list at %v", u.help.scroll.Offset.Y)
+	}
+	c.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key2, Modifier: fyne.KeyModifierShortcutDefault})
+	if u.shell.currentID() != kit.Explore {
+		t.Errorf("Ctrl+2 behind the dialog switched to %q", u.shell.currentID())
+	}
+	c.OnTypedRune()('h')
+	key(fyne.KeyEscape)
+	if u.modal() || u.help.d != nil {
+		t.Error("Esc did not close the shortcut list")
+	}
+	key(fyne.KeyF1)
+	key(fyne.KeyReturn)
+	if u.modal() {
+		t.Error("Enter did not close the shortcut list")
+	}
+	c.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key2, Modifier: fyne.KeyModifierShortcutDefault})
+	if u.shell.currentID() == kit.Explore {
+		t.Error("Ctrl+2 does nothing once the dialog is closed")
+	}
+}
