@@ -108,6 +108,7 @@ func New(a fyne.App, cfg Config) *UI {
 // ShowAndRun shows the window, starts OpenGL and loads the first model, then runs the app.
 func (u *UI) ShowAndRun() {
 	u.Start()
+	go fyne.Do(u.fitToScreen) // runs once the app's main loop does
 	u.win.ShowAndRun()
 }
 

@@ -174,7 +174,7 @@ func (e *explore) layout() fyne.CanvasObject {
 		widget.NewToolbarSpacer(),
 		widget.NewToolbarAction(theme.HelpIcon(), e.sh.ShowHelp),
 	)
-	buttons := container.NewGridWithColumns(5,
+	buttons := container.NewGridWithColumns(3, // three a row: five did not leave the info panel room at 1024 wide
 		widget.NewButton("Hide (H)", e.hide),
 		widget.NewButton("Isolate (I)", e.isolate),
 		widget.NewButton("Ghost others (G)", e.ghostOthers),
@@ -182,12 +182,16 @@ func (e *explore) layout() fyne.CanvasObject {
 		widget.NewButton("Reset view (R)", func() { e.view.ResetView(kit.CameraMove) }),
 	)
 	centre := container.NewBorder(bar, container.NewVBox(buttons, e.status), nil, nil, e.viewer)
-	right := container.NewHSplit(centre, e.info.root)
+	right := container.NewHSplit(centre, kit.Sized(e.info.root, infoMinWidth))
 	right.Offset = 0.74
 	split := container.NewHSplit(list, right)
 	split.Offset = 0.25
 	return split
 }
+
+// infoMinWidth keeps the info panel readable however the splits are dragged or the window is
+// narrowed (at 1024 wide it had shrunk to one letter a line).
+const infoMinWidth = 200
 
 // setScene shows a newly loaded scene in the list and the info panel.
 func (e *explore) setScene(s *content.Scene) {
