@@ -83,6 +83,17 @@ func (c *catalog) filter(q string) int {
 	return len(c.visible)
 }
 
+// onlyMatch is the one structure the search matches, if it matches exactly one.
+func (c *catalog) onlyMatch() (string, bool) {
+	if len(c.visible) != 1 {
+		return "", false
+	}
+	for id := range c.visible {
+		return id, true
+	}
+	return "", false
+}
+
 func (c *catalog) shown(id string) bool { return c.visible == nil || c.visible[id] }
 
 // children implements the tree's ChildUIDs.

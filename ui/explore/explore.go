@@ -61,6 +61,7 @@ func New(sh Shell) *Screen {
 	e.search = widget.NewEntry()
 	e.search.SetPlaceHolder("Search structures (Ctrl+F)")
 	e.search.OnChanged = e.filter
+	e.search.OnSubmitted = func(string) { e.selectOnlyMatch() }
 	e.count = widget.NewLabel("")
 	e.count.TextStyle.Italic = true
 	e.tree = newStructureTree(e)
@@ -231,6 +232,14 @@ func (e *explore) filter(q string) {
 		e.tree.OpenAllBranches()
 	}
 	e.tree.Refresh()
+}
+
+// selectOnlyMatch selects and frames the structure a search matches when it matches just one
+// (Enter in the search field).
+func (e *explore) selectOnlyMatch() {
+	if id, ok := e.cat.onlyMatch(); ok {
+		e.selectStructure(id, true)
+	}
 }
 
 // selectStructure selects id ("" clears): highlight on the model, the list, the info panel.
