@@ -33,7 +33,7 @@ var keyHelp = [][2]string{
 	{"Ctrl+F", "Search structures"},
 	{"Ctrl+O", "Open a model file (.glb, .gltf, .obj)"},
 	{"Ctrl+1 … Ctrl+7", "Go to Explore, Practice, Procedures, Drills, Progress, Packs, Settings"},
-	{"1 – 4, Enter, Esc", "In Practice: choose an answer, check it and go on, end the session (your answers are kept)"},
+	{"1 – 4, 0, Enter, Esc", "In Practice: choose an answer, say “I don't know”, check it and go on, end the session (your answers are kept)"},
 	{"L, P, T, ← / →, 1 – 9, Esc", "In Procedures: Learn, Practise or Test the chosen procedure, move between steps, choose an action, leave"},
 	{"↑ / ↓, Shift+↑ / ↓, Enter, Esc", "In a Sequence drill: choose, move the chosen item, submit, stop"},
 	{"↑ / ↓, Enter, Delete", "In Packs: choose a pack, open it in Explore, remove it"},
