@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/osteon/osteon/ui/kit"
 )
@@ -50,5 +51,25 @@ func TestHelpDialogKeys(t *testing.T) {
 	c.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key2, Modifier: fyne.KeyModifierShortcutDefault})
 	if u.shell.currentID() == kit.Explore {
 		t.Error("Ctrl+2 does nothing once the dialog is closed")
+	}
+}
+
+// TestNewProfileReturnCreates: Return in the name field creates the profile when no PIN is
+// wanted (it moved to the PIN field instead).
+func TestNewProfileReturnCreates(t *testing.T) {
+	u := newShellTest(t)
+	c := u.win.Canvas()
+	u.newProfile()
+	f := c.Focused()
+	if f == nil {
+		t.Fatal("nothing focused in the new-profile dialog")
+	}
+	test.Type(f, "Zoe")
+	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if u.learner == nil || u.learner.Name != "Zoe" {
+		t.Errorf("after Return the learner is %+v, want a new profile Zoe", u.learner)
+	}
+	if u.modal() {
+		t.Error("the new-profile dialog is still open")
 	}
 }
