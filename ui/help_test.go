@@ -73,3 +73,20 @@ func TestNewProfileReturnCreates(t *testing.T) {
 		t.Error("the new-profile dialog is still open")
 	}
 }
+
+// TestCtrlDigitWorksFromTheSearchField: Ctrl+2 changes screen while Explore's search field has
+// the keyboard (Fyne gives every shortcut to the focused field, which ignored it).
+func TestCtrlDigitWorksFromTheSearchField(t *testing.T) {
+	u := newShellTest(t)
+	c := u.win.Canvas()
+	u.shell.show(kit.Explore)
+	c.Focus(u.explore.Search())
+	f, ok := c.Focused().(fyne.Shortcutable)
+	if !ok {
+		t.Fatal("the search field is not focused")
+	}
+	f.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key2, Modifier: fyne.KeyModifierShortcutDefault})
+	if u.shell.currentID() != kit.Practice {
+		t.Errorf("Ctrl+2 in the search field left the shell on %q", u.shell.currentID())
+	}
+}

@@ -22,7 +22,7 @@ type explore struct {
 	view     *render.View
 	cat      *catalog
 	scene    *content.Scene
-	search   *widget.Entry
+	search   *kit.ShortcutEntry
 	count    *widget.Label
 	packs    *widget.Select // which pack the model comes from
 	tree     *structureTree
@@ -58,7 +58,7 @@ func New(sh Shell) *Screen {
 	e := &explore{sh: sh, viewer: viewer, view: view, cat: newCatalog(nil), info: newInfoPanel()}
 	e.packs = widget.NewSelect(nil, nil)
 	e.packs.PlaceHolder = "Choose a pack"
-	e.search = widget.NewEntry()
+	e.search = kit.NewShortcutEntry()
 	e.search.SetPlaceHolder("Search structures (Ctrl+F)")
 	e.search.OnChanged = e.filter
 	e.search.OnSubmitted = func(string) { e.selectOnlyMatch() }
