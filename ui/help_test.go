@@ -90,3 +90,18 @@ func TestCtrlDigitWorksFromTheSearchField(t *testing.T) {
 		t.Errorf("Ctrl+2 in the search field left the shell on %q", u.shell.currentID())
 	}
 }
+
+// TestNavClickLeavesKeysToTheScreen: after choosing a screen in the navigation list, the keys
+// go to the screen ("Start (Enter)" ignored Enter after the sidebar was clicked).
+func TestNavClickLeavesKeysToTheScreen(t *testing.T) {
+	u := newShellTest(t)
+	c := u.win.Canvas()
+	c.Focus(u.shell.nav)
+	u.shell.nav.Select(1)
+	if u.shell.currentID() != kit.Practice {
+		t.Fatalf("the list chose %q", u.shell.currentID())
+	}
+	if f := c.Focused(); f != nil {
+		t.Errorf("after choosing Practice in the list, %T keeps the keyboard", f)
+	}
+}
