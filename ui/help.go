@@ -82,6 +82,7 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	}
 	h := u.help
 	if h.d == nil {
+		dialogKey(u.win.Canvas().Overlays().Top(), ev.Name)
 		return
 	}
 	step := float32(40)
@@ -149,4 +150,43 @@ func (u *UI) shortcuts() {
 	}
 	c.SetOnTypedRune(u.typedRune)
 	c.SetOnTypedKey(u.typedKey)
+}
+
+// dialogKey answers another dialog from the keyboard: Enter presses its main (high-importance)
+// button, or its only one (OK), Esc its other one (Cancel, Keep going, OK).
+func dialogKey(top fyne.CanvasObject, key fyne.KeyName) {
+	var main, other *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		if b, ok := o.(*widget.Button); ok && !b.Disabled() {
+			if b.Importance == widget.HighImportance {
+				main = b
+			} else if other == nil {
+				other = b
+			}
+			return
+		}
+		var kids []fyne.CanvasObject
+		switch c := o.(type) {
+		case *fyne.Container:
+			kids = c.Objects
+		case *widget.PopUp: // how a dialog shows: its content holds its buttons in containers
+			kids = []fyne.CanvasObject{c.Content}
+		}
+		for _, k := range kids {
+			walk(k)
+		}
+	}
+	walk(top)
+	switch {
+	case (key == fyne.KeyReturn || key == fyne.KeyEnter) && main != nil:
+		main.OnTapped()
+	case (key == fyne.KeyReturn || key == fyne.KeyEnter) && other != nil:
+		other.OnTapped()
+	case key == fyne.KeyEscape && other != nil:
+		other.OnTapped()
+	}
 }

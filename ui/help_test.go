@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
@@ -103,5 +104,27 @@ func TestNavClickLeavesKeysToTheScreen(t *testing.T) {
 	}
 	if f := c.Focused(); f != nil {
 		t.Errorf("after choosing Practice in the list, %T keeps the keyboard", f)
+	}
+}
+
+// TestDialogKeys: Enter presses a dialog's main button and Esc its other one, and neither
+// reaches the screen behind.
+func TestDialogKeys(t *testing.T) {
+	u := newShellTest(t)
+	c := u.win.Canvas()
+	for _, tt := range []struct {
+		key  fyne.KeyName
+		want string
+	}{{fyne.KeyReturn, "leave"}, {fyne.KeyEscape, "stay"}} {
+		got := ""
+		d := dialog.NewConfirm("Leave this session?", "Your answers are saved.", func(ok bool) {
+			got = map[bool]string{true: "leave", false: "stay"}[ok]
+		}, u.win)
+		d.SetConfirmText("Leave")
+		d.Show()
+		c.OnTypedKey()(&fyne.KeyEvent{Name: tt.key})
+		if got != tt.want || u.modal() {
+			t.Errorf("%s in a confirm dialog: %q (still open: %v), want %q", tt.key, got, u.modal(), tt.want)
+		}
 	}
 }
