@@ -18,10 +18,10 @@ var importRules = map[string]struct {
 	noStd    []string // standard library prefixes not allowed (learning stays free of SQL)
 }{
 	"":         {internal: []string{"ui", "render", "content", "learning", "progress", "assets"}, external: []string{"fyne.io/"}},
-	"ui":       {internal: []string{"render", "content", "learning", "progress", "assets"}, external: []string{"fyne.io/", "golang.org/x/text/"}},
+	"ui":       {internal: []string{"render", "content", "learning", "progress", "assets"}, external: []string{"fyne.io/", "golang.org/x/text/", "github.com/go-gl/glfw/"}},
 	"render":   {internal: []string{"content"}, external: []string{"github.com/g3n/engine/", "github.com/go-gl/glfw/"}},
 	"content":  {external: []string{"github.com/BurntSushi/toml"}},
-	"learning": {internal: []string{"content"}, external: []string{"github.com/open-spaced-repetition/go-fsrs/"}, noStd: []string{"database/"}},
+	"learning": {internal: []string{"content"}, external: []string{"github.com/open-spaced-repetition/go-fsrs/", "golang.org/x/text/"}, noStd: []string{"database/"}},
 	"progress": {internal: []string{"learning"}, external: []string{"modernc.org/sqlite"}},
 	"assets":   {},
 }

@@ -26,8 +26,13 @@ type Structure struct {
 	// hidden, not a translucent layer such as skin), so a learner can find
 	// it and see it highlighted.
 	OnModel bool
-	Center  [3]float64 // centre of its bounding box, in the model's frame
-	Radius  float64    // half the box's diagonal
+	// Unfindable: the geometry says it cannot be seen and clicked even with
+	// whatever hides it ghosted (render decides; a structure wholly inside
+	// another one whose surfaces coincide, or too small to click). No Find
+	// question is asked about it; it can still be highlighted and named.
+	Unfindable bool
+	Center     [3]float64 // centre of its bounding box, in the model's frame
+	Radius     float64    // half the box's diagonal
 }
 
 // MCQ is an authored multiple-choice item of a pack.
@@ -114,7 +119,7 @@ func (b *Bank) generate() {
 		if !s.OnModel || !b.representative(i) {
 			continue
 		}
-		if onModel >= 2 {
+		if onModel >= 2 && !s.Unfindable {
 			b.add(KindFind, s)
 		}
 		if b.hasCandidate(i) {

@@ -185,3 +185,24 @@ func TestNeighboursAndFindFrame(t *testing.T) {
 		t.Errorf("arm frame %v", got)
 	}
 }
+
+// TestUnfindableHasNoFindQuestion: a structure that cannot be clicked even
+// with its occluders ghosted gets no Find question, but can still be named.
+func TestUnfindableHasNoFindQuestion(t *testing.T) {
+	ss := handFixture()
+	for i := range ss {
+		if ss[i].ID == "FMA24437" { // the lunate, say, inside another bone
+			ss[i].Unfindable = true
+		}
+	}
+	b := NewBank(ss, nil)
+	if _, ok := b.Item("find:FMA24437"); ok {
+		t.Error("a Find question about an unfindable structure")
+	}
+	if _, ok := b.Item("name-choice:FMA24437"); !ok {
+		t.Error("no name question about it")
+	}
+	if _, ok := b.Item("find:FMA24435"); !ok {
+		t.Error("the scaphoid lost its Find question")
+	}
+}

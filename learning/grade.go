@@ -72,3 +72,11 @@ func GradeAnswer(correct bool, response, expected time.Duration) Grade {
 		return Hard
 	}
 }
+
+// GradeItem grades an answer to an item of the given kind against that
+// kind's [ExpectedTime]: the one grading rule, used after [Bank.Judge] says
+// whether an answer is right, and by the progress store for an attempt
+// recorded without a grade.
+func GradeItem(kind ItemKind, correct bool, response time.Duration) Grade {
+	return GradeAnswer(correct, response, ExpectedTime(kind))
+}

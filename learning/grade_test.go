@@ -44,3 +44,16 @@ func TestExpectedTimeKnowsEveryKind(t *testing.T) {
 		t.Errorf("ExpectedTime(unknown) = %v, want 10s", got)
 	}
 }
+
+func TestGradeItemUsesTheKindsExpectedTime(t *testing.T) {
+	for _, kind := range Kinds {
+		e := ExpectedTime(kind)
+		for _, resp := range []time.Duration{0, e / 3, e, 3 * e} {
+			for _, ok := range []bool{true, false} {
+				if got, want := GradeItem(kind, ok, resp), GradeAnswer(ok, resp, e); got != want {
+					t.Errorf("GradeItem(%s, %v, %v) = %v, want %v", kind, ok, resp, got, want)
+				}
+			}
+		}
+	}
+}

@@ -6,7 +6,7 @@ import (
 )
 
 // Names are compared in a normal form: lower case, accents and ligatures
-// folded to plain letters ("Humérus" → "humerus", "Æ" → "ae"),
+// folded to plain letters by [FoldName] ("Humérus" → "humerus", "Æ" → "ae"),
 // punctuation turned into spaces, runs of spaces made one, a leading "the"
 // dropped, English ordinals spelt out ("5th" → "fifth") and the Latin
 // abbreviations at the start expanded ("m." → "musculus", "n." → "nervus"),
@@ -16,15 +16,12 @@ import (
 func NormalizeName(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for _, r := range FoldName(s) {
 		switch {
 		case r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
 			b.WriteRune(r)
-		case r < 0x80 && r >= 'A' && r <= 'Z':
-			b.WriteRune(r + 'a' - 'A')
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteString(fold(unicode.ToLower(r)))
-		case unicode.Is(unicode.Mn, r): // a combining accent typed separately
+			b.WriteRune(r)
 		default:
 			b.WriteByte(' ')
 		}

@@ -174,24 +174,25 @@ func (sc *scorer) complete(i int, a Action, prev time.Time, wrong int) {
 }
 
 // order finds the order errors once every step's position is known: a step done before steps
-// it needs that were done later. (Steps never done are omissions, not order errors.) A critical
-// step done after a step that needs it is a critical failure.
+// it needs that were done later. (Steps never done are omissions, not order errors; a step
+// "done" by choosing an error instead of it is reported as that error, and is not a step done
+// early or late.) A critical step done after a step that needs it is a critical failure.
 func (sc *scorer) order() {
 	pl := sc.pl
 	late := map[int]bool{}
 	for _, i := range pl.order {
 		r := &sc.reports[i]
-		if r.Position == 0 {
+		if !sc.doneRight(i) {
 			continue
 		}
 		notYet := make([]bool, len(pl.Steps))
 		for j := range pl.Steps {
-			notYet[j] = sc.reports[j].Position == 0 || sc.reports[j].Position > r.Position
+			notYet[j] = !sc.doneRight(j) || sc.reports[j].Position > r.Position
 		}
 		closest, all := pl.missingBefore(i, invert(notYet))
 		var after []int
 		for _, j := range all {
-			if sc.reports[j].Position > r.Position {
+			if sc.doneRight(j) && sc.reports[j].Position > r.Position {
 				after = append(after, j)
 			}
 		}
@@ -200,7 +201,7 @@ func (sc *scorer) order() {
 		}
 		oe := OrderError{Step: i}
 		for _, j := range closest {
-			if sc.reports[j].Position > 0 {
+			if sc.doneRight(j) {
 				oe.Missing = append(oe.Missing, j)
 			}
 		}
@@ -221,6 +222,9 @@ func (sc *scorer) order() {
 		sc.out.Order = append(sc.out.Order, oe)
 	}
 }
+
+// doneRight: step i was chosen itself, not an error instead of it.
+func (sc *scorer) doneRight(i int) bool { return sc.reports[i].Position > 0 && sc.reports[i].Wrong < 0 }
 
 func invert(b []bool) []bool {
 	out := make([]bool, len(b))

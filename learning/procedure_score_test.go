@@ -159,6 +159,8 @@ func TestScoreErrorsAndPlaces(t *testing.T) {
 			summary{Passed: true, Errors: []string{"pump"}, OK: 12}},
 		{"critical temptation", strings.Replace(perfect, "sharps", "!recap sharps", 1),
 			summary{Errors: []string{"recap"}, Failures: []string{"error recap"}, OK: 11}},
+		{"errors chosen instead of steps are not steps done out of order", "!tight !skip-wash identify explain site@vein:0 insert release withdraw sharps label document thank",
+			summary{Errors: []string{"tight", "skip-wash"}, Failures: []string{"error skip-wash"}, OK: 10}},
 		{"click off target: listed, passes", strings.Replace(perfect, "site@vein:0", "site@muscle:12", 1), summary{Passed: true, OK: 11}},
 		{"click just within tolerance", strings.Replace(perfect, "site@vein:0", "site@skin:5", 1), summary{Passed: true, OK: 12}},
 		{"click on the artery at a critical step", strings.Replace(perfect, "site@vein:0", "site@artery:3", 1),

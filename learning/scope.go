@@ -80,11 +80,13 @@ type LearnerState struct {
 	Mastery map[SkillID]SkillEstimate
 }
 
-// Count is how much of a scope there is to practise.
+// Count is how much of a scope there is to practise. The parts add up:
+// Items = Due + New + Ahead.
 type Count struct {
 	Items int // in scope
 	Due   int // answered before and due now
 	New   int // never answered
+	Ahead int // answered before and not due yet
 }
 
 // CountScope counts the items of a scope: in scope, due at now, and new.
@@ -101,6 +103,8 @@ func CountScope(items []Item, st LearnerState, scope Scope, now time.Time) Count
 			c.New++
 		case card.IsDue(now):
 			c.Due++
+		default:
+			c.Ahead++
 		}
 	}
 	return c

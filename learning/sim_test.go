@@ -164,22 +164,40 @@ func TestSimulatedLearner(t *testing.T) {
 	}
 	b := simBank()
 	items := b.Items()
-	sched, asked := simScheduler(t, b)
-	if asked != simQuestions {
-		t.Fatalf("the scheduler asked %d questions, want %d", asked, simQuestions)
+	run := simScheduler(t, b)
+	if run.asked != simQuestions {
+		t.Fatalf("the scheduler asked %d questions, want %d", run.asked, simQuestions)
 	}
+	sched := run.retention
 	random, fixed := simRandom(items), simFixed(items)
 	t.Logf("true retention after %d questions over %d days, %d items: scheduler %.3f, random order %.3f, fixed order %.3f",
 		simQuestions, simDays, len(items), sched, random, fixed)
 	if sched <= random || sched <= fixed {
 		t.Errorf("the scheduler (%.3f) does not beat random (%.3f) and fixed (%.3f) orders", sched, random, fixed)
 	}
+	t.Logf("mastery: first skill mastered on day %d; at the end %d of 60 structures, %d of 6 regions, %d of 3 systems mastered; mean structure estimate %.3f",
+		run.firstMastered+1, run.mastered[learning.SkillStructure], run.mastered[learning.SkillRegion],
+		run.mastered[learning.SkillSystem], run.meanStructure)
+	if run.firstMastered < 1 {
+		t.Errorf("a skill was mastered on the first day (day %d): mastery needs two occasions", run.firstMastered+1)
+	}
+}
+
+// simRun is what the scheduler's run left: the learner's true retention,
+// the questions asked, the day (from 0) a skill was first mastered, the
+// skills mastered at the end by kind and the mean estimate of structures.
+type simRun struct {
+	retention     float64
+	asked         int
+	firstMastered int
+	mastered      map[learning.SkillKind]int
+	meanStructure float64
 }
 
 // simScheduler runs the learner through learning.Session and progress.Store
 // as the Practice screen does: load the learner's state, ask, record each
 // answer, feed the store's result back.
-func simScheduler(t *testing.T, b *learning.Bank) (float64, int) {
+func simScheduler(t *testing.T, b *learning.Bank) simRun {
 	ctx := context.Background()
 	st, err := progress.Open(ctx, filepath.Join(t.TempDir(), "sim.db"))
 	if err != nil {
@@ -194,7 +212,7 @@ func simScheduler(t *testing.T, b *learning.Bank) (float64, int) {
 	}
 	items := b.Items()
 	l := newSimLearner(items, 1)
-	asked := 0
+	asked, first := 0, -1
 	sittings(rand.New(rand.NewPCG(3, 3)), func(day, n int, at func() time.Time) {
 		now = at()
 		state := loadState(t, st, who.ID, items)
@@ -214,11 +232,28 @@ func simScheduler(t *testing.T, b *learning.Bank) (float64, int) {
 				t.Fatal(err)
 			}
 			sess.Update(it.ID, res.Card, estimates(res.Mastery))
+			if first < 0 && len(res.NewlyMastered) > 0 {
+				first = day
+			}
 			asked++
 			now = at()
 		}
 	})
-	return l.retention(items, simEnd), asked
+	run := simRun{retention: l.retention(items, simEnd), asked: asked, firstMastered: first,
+		mastered: map[learning.SkillKind]int{}}
+	for _, kind := range []learning.SkillKind{learning.SkillStructure, learning.SkillRegion, learning.SkillSystem} {
+		ms, err := st.Mastery(ctx, who.ID, kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			run.mastered[kind] += btoi(m.Mastered)
+			if kind == learning.SkillStructure {
+				run.meanStructure += m.Estimate / float64(len(ms))
+			}
+		}
+	}
+	return run
 }
 
 func loadState(t *testing.T, st *progress.Store, who progress.LearnerID, items []learning.Item) learning.LearnerState {

@@ -28,8 +28,9 @@ type AttemptInput struct {
 	// score. 0 means "from Correct": 1 if right, 0 if wrong. Use it for
 	// partial credit.
 	Score float64
-	// Grade for FSRS; 0 means learning.GradeAnswer(Correct, Response,
-	// learning.ExpectedTime(kind)).
+	// Grade for FSRS, as learning.Bank.Judge or learning.GradeItem gave
+	// it; 0 means learning.GradeItem(kind, Correct, Response), the same
+	// rule.
 	Grade    learning.Grade
 	Response time.Duration
 	// Skills the answer is evidence for (structure, region, system,
@@ -104,7 +105,7 @@ func normalize(in AttemptInput) (attemptRow, error) {
 	}
 	kind := in.Item.Kind()
 	if in.Grade == 0 {
-		in.Grade = learning.GradeAnswer(in.Correct, in.Response, learning.ExpectedTime(kind))
+		in.Grade = learning.GradeItem(kind, in.Correct, in.Response)
 	}
 	if !in.Grade.Valid() {
 		return attemptRow{}, invalid("grade %d", in.Grade)
@@ -199,15 +200,17 @@ func (s *Store) recordAttempt(ctx context.Context, tx *wtx, row attemptRow, now 
 	if err := saveCard(ctx, tx, in.Learner, in.Item, res.Card); err != nil {
 		return err
 	}
+	mastered := 0 // change in the number of skills mastered now
 	for _, sk := range in.Skills {
-		m, newly, err := updateMastery(ctx, tx, in.Learner, sk, in.Score, now)
+		c, err := updateMastery(ctx, tx, in.Learner, sk, in.Score, now)
 		if err != nil {
 			return err
 		}
-		res.Mastery = append(res.Mastery, m)
-		if newly {
+		res.Mastery = append(res.Mastery, c.now)
+		if c.first {
 			res.NewlyMastered = append(res.NewlyMastered, sk)
 		}
+		mastered += c.delta
 	}
 	points := basePoints(in.Score) + masteryBonus*len(res.NewlyMastered)
 	err = tx.QueryRowContext(ctx, qInsertAttempt,
@@ -218,7 +221,7 @@ func (s *Store) recordAttempt(ctx context.Context, tx *wtx, row attemptRow, now 
 		return err
 	}
 	rw, err := s.reward(ctx, tx, in.Learner, now, gain{
-		points: points, attempts: 1, correct: b2i(in.Correct), mastered: len(res.NewlyMastered)})
+		points: points, attempts: 1, correct: b2i(in.Correct), mastered: mastered})
 	if err != nil {
 		return err
 	}

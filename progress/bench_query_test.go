@@ -218,7 +218,7 @@ func (g *bigGen) attempt(rng *rand.Rand, l LearnerID, at time.Time) ([]any, erro
 			m = &learning.MasteryState{}
 			g.mastery[sk] = m
 		}
-		*m = m.Update(learning.DefaultMasteryParams(sk.Kind()), score)
+		*m = m.Update(learning.DefaultMasteryParams(sk.Kind()), score, at)
 		if m.Mastered && g.masteredAt[sk].IsZero() {
 			g.masteredAt[sk] = at
 		}
@@ -242,10 +242,7 @@ func fillStates(ctx context.Context, tx *wtx, l LearnerID, items []bigState,
 		}
 	}
 	for sk, m := range mastery {
-		_, err := tx.ExecContext(ctx, `INSERT INTO mastery (learner_id, skill_id, skill_kind, weighted_sum,
-			weight, evidence, estimate, mastered, mastered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			l, sk, sk.Kind(), m.WeightedSum, m.Weight, m.Evidence, m.Estimate(), m.Mastered,
-			nullMS(masteredAt[sk]), ms(bigEnd))
+		err := saveMastery(ctx, tx, l, SkillMastery{Skill: sk, MasteredAt: masteredAt[sk], UpdatedAt: bigEnd}, *m)
 		if err != nil {
 			return err
 		}

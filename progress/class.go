@@ -87,11 +87,11 @@ func (b *reportBuilder) learner(who string) *learnerAcc {
 	return a
 }
 
-func (b *reportBuilder) answer(who string, item learning.ItemID, name string, skills []learning.SkillID, score float64, correct bool) {
+func (b *reportBuilder) answer(who string, item learning.ItemID, name string, skills []learning.SkillID, score float64, correct bool, at time.Time) {
 	a := b.learner(who)
 	for _, sk := range skills {
 		if sk.Kind() == learning.SkillSystem {
-			a.systems[sk] = a.systems[sk].Update(learning.DefaultMasteryParams(learning.SkillSystem), score)
+			a.systems[sk] = a.systems[sk].Update(learning.DefaultMasteryParams(learning.SkillSystem), score, at)
 		}
 	}
 	if item.Kind() == learning.KindProcedureTest {

@@ -40,7 +40,8 @@ func ClassReportFrom(sts []Statement, from, to time.Time) (ClassReport, error) {
 			if st.Result.Score != nil {
 				score = st.Result.Score.Scaled
 			}
-			b.answer(who, learning.ItemID(item), name, skills, score, st.Result.Success != nil && *st.Result.Success)
+			at, _ := time.Parse(time.RFC3339Nano, st.Timestamp)
+			b.answer(who, learning.ItemID(item), name, skills, score, st.Result.Success != nil && *st.Result.Success, at)
 		case st.Result.Extensions[ExtDrillScore] != nil:
 			score, _ := st.Result.Extensions[ExtDrillScore].(float64)
 			acc := 0.0
@@ -94,19 +95,20 @@ func (s *Store) ClassReport(ctx context.Context, from, to time.Time) (ClassRepor
 		hi = ms(to)
 	}
 	var b reportBuilder
-	err := s.eachReportRow(ctx, `SELECT `+exportWho+`, a.item_id, coalesce(n.name, a.item_id), a.skills, a.score, a.correct
+	err := s.eachReportRow(ctx, `SELECT `+exportWho+`, a.item_id, coalesce(n.name, a.item_id), a.skills, a.score, a.correct, a.at
 		FROM attempts a JOIN learners l ON l.id = a.learner_id
 		LEFT JOIN activities n ON n.kind = 'items' AND n.id = a.item_id
 		WHERE a.at >= ? AND a.at < ? ORDER BY a.at, a.id`, lo, hi, func(sc scanner) error {
 		var who, item, name, skills string
 		var score float64
 		var correct bool
-		if err := sc.Scan(&who, &item, &name, &skills, &score, &correct); err != nil {
+		var at int64
+		if err := sc.Scan(&who, &item, &name, &skills, &score, &correct, &at); err != nil {
 			return err
 		}
 		var sk []learning.SkillID
 		json.Unmarshal([]byte(skills), &sk)
-		b.answer(who, learning.ItemID(item), name, sk, score, correct)
+		b.answer(who, learning.ItemID(item), name, sk, score, correct, fromMS(at))
 		return nil
 	})
 	if err == nil {

@@ -179,6 +179,8 @@ func TestCrashDuringMigration(t *testing.T) {
 		switch {
 		case f.version == SchemaVersion:
 			seen["migrated"]++
+		case f.version > 1:
+			seen["part migrated"]++
 		case len(tmps) > 0:
 			seen["during backup"]++
 		case len(baks) > 0:

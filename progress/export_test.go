@@ -124,22 +124,28 @@ func TestExportMasteryCSV(t *testing.T) {
 	}
 	// Scores 1, 0, 0.5, 1, 1 at half-life 5 (λ = 2^-0.2 = 0.870551):
 	// Σλ^k x = 1 + λ + 0.5λ² + 0 + λ⁴ = 1 + 0.870551 + 0.378929 + 0.574349 = 2.823829
-	// Σλ^k = 1 + 0.870551 + 0.757858 + 0.659754 + 0.574349 = 3.862512
-	// → 0.731087: below 0.85.
+	// Σλ^k = 1 + 0.870551 + 0.757858 + 0.659754 + 0.574349 = 3.862512,
+	// plus the prior's 3 wrong answers faded five times, 3λ⁵ = 1.5
+	// → 2.823829 / 5.362512 = 0.526587: below 0.85.
 	want := [][]string{MasteryCSVHeader,
 		{"Ada", "structure:FMA:23462", "structure", recs[1][3], "5", "false", "", "2025-03-10T09:00:05.000Z"}}
 	if diff := cmp.Diff(want, recs); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	if !strings.HasPrefix(recs[1][3], "0.73108") {
-		t.Errorf("estimate %s, want 0.731087", recs[1][3])
+	if !strings.HasPrefix(recs[1][3], "0.52658") {
+		t.Errorf("estimate %s, want 0.526587", recs[1][3])
 	}
 }
 
 func TestExportXAPIIsValid(t *testing.T) {
 	s, ada, evil := exportFixture(t)
-	// Make Ada master a skill so a "mastered" statement appears.
-	for range 5 {
+	// Make Ada master a skill so a "mastered" statement appears: nine right
+	// answers, the last five a day after the first four.
+	day2 := s.now().Add(25 * time.Hour)
+	for i := range 9 {
+		if i == 4 {
+			s.Now = func() time.Time { return day2 }
+		}
 		s.RecordAttempt(context.Background(), AttemptInput{Learner: ada.ID, Item: "find:lunate", Correct: true,
 			Skills: []learning.SkillID{"structure:lunate"}})
 	}
@@ -181,7 +187,7 @@ func TestExportXAPIIsValid(t *testing.T) {
 			t.Errorf("unknown account %v", acct)
 		}
 	}
-	want := map[string]int{VerbAnswered: 11, VerbCompleted: 2, VerbMastered: 1}
+	want := map[string]int{VerbAnswered: 15, VerbCompleted: 2, VerbMastered: 1}
 	if diff := cmp.Diff(want, verbs); diff != "" {
 		t.Errorf("verbs (-want +got):\n%s", diff)
 	}

@@ -14,22 +14,25 @@ import (
 // SkillMastery is a learner's mastery of one skill.
 type SkillMastery struct {
 	Skill      learning.SkillID
-	Estimate   float64 // recency-weighted proportion correct, 0..1
+	Estimate   float64 // learning.MasteryState.Estimate: ≥ learning.MasteryThreshold exactly when Mastered
 	Evidence   int     // answers counted
+	Occasions  int     // separate occasions with answers (learning.MasteryParams.Spacing apart)
 	Mastered   bool
 	MasteredAt time.Time // first time mastered; zero if never
 	UpdatedAt  time.Time
 }
 
-const masteryCols = `skill_id, weighted_sum, weight, evidence, mastered, mastered_at, updated_at`
+const masteryCols = `skill_id, weighted_sum, weight, evidence, occasions, occasion_at, mastered, mastered_at, updated_at`
 
 func scanMastery(sc interface{ Scan(...any) error }) (SkillMastery, learning.MasteryState, error) {
 	var m SkillMastery
 	var st learning.MasteryState
-	var mastered sql.NullInt64
+	var mastered, occasion sql.NullInt64
 	var updated int64
-	err := sc.Scan(&m.Skill, &st.WeightedSum, &st.Weight, &st.Evidence, &st.Mastered, &mastered, &updated)
-	m.Estimate, m.Evidence, m.Mastered = st.Estimate(), st.Evidence, st.Mastered
+	err := sc.Scan(&m.Skill, &st.WeightedSum, &st.Weight, &st.Evidence, &st.Occasions, &occasion,
+		&st.Mastered, &mastered, &updated)
+	st.OccasionAt = fromNullMS(occasion)
+	m.Estimate, m.Evidence, m.Occasions, m.Mastered = st.Estimate(), st.Evidence, st.Occasions, st.Mastered
 	m.MasteredAt, m.UpdatedAt = fromNullMS(mastered), fromMS(updated)
 	return m, st, err
 }
@@ -37,32 +40,47 @@ func scanMastery(sc interface{ Scan(...any) error }) (SkillMastery, learning.Mas
 const (
 	qLoadMastery = `SELECT ` + masteryCols + ` FROM mastery WHERE learner_id = ? AND skill_id = ?`
 	qSaveMastery = `INSERT INTO mastery (learner_id, skill_id, skill_kind, weighted_sum,
-	weight, evidence, estimate, mastered, mastered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	weight, evidence, occasions, occasion_at, estimate, mastered, mastered_at, updated_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (learner_id, skill_id) DO UPDATE SET weighted_sum = excluded.weighted_sum,
-	weight = excluded.weight, evidence = excluded.evidence, estimate = excluded.estimate,
+	weight = excluded.weight, evidence = excluded.evidence, occasions = excluded.occasions,
+	occasion_at = excluded.occasion_at, estimate = excluded.estimate,
 	mastered = excluded.mastered, mastered_at = excluded.mastered_at, updated_at = excluded.updated_at`
 )
 
-// updateMastery adds one answer scored x to the learner's evidence for
-// skill. newly is true the first time the skill becomes mastered.
-func updateMastery(ctx context.Context, tx *wtx, learner LearnerID, skill learning.SkillID, x float64, now time.Time) (SkillMastery, bool, error) {
+// masteryChange is what one answer did to a skill's mastery.
+type masteryChange struct {
+	now   SkillMastery
+	first bool // mastered for the first time
+	delta int  // +1 became mastered, -1 stopped being mastered, 0 neither
+}
+
+// updateMastery adds one answer scored x at now to the learner's evidence
+// for skill.
+func updateMastery(ctx context.Context, tx *wtx, learner LearnerID, skill learning.SkillID, x float64, now time.Time) (masteryChange, error) {
 	m, st, err := scanMastery(tx.QueryRowContext(ctx, qLoadMastery, learner, skill))
 	if errors.Is(err, sql.ErrNoRows) {
 		m, st, err = SkillMastery{Skill: skill}, learning.MasteryState{}, nil
 	}
 	if err != nil {
-		return SkillMastery{}, false, err
+		return masteryChange{}, err
 	}
-	st = st.Update(learning.DefaultMasteryParams(skill.Kind()), x)
-	newly := st.Mastered && m.MasteredAt.IsZero()
-	if newly {
+	was := st.Mastered
+	st = st.Update(learning.DefaultMasteryParams(skill.Kind()), x, now)
+	c := masteryChange{first: st.Mastered && m.MasteredAt.IsZero(), delta: b2i(st.Mastered) - b2i(was)}
+	if c.first {
 		m.MasteredAt = now
 	}
-	m.Estimate, m.Evidence, m.Mastered, m.UpdatedAt = st.Estimate(), st.Evidence, st.Mastered, now
-	_, err = tx.ExecContext(ctx, qSaveMastery,
-		learner, skill, skill.Kind(), st.WeightedSum, st.Weight, st.Evidence, st.Estimate(),
-		st.Mastered, nullMS(m.MasteredAt), ms(now))
-	return m, newly, err
+	m.Estimate, m.Evidence, m.Occasions, m.Mastered, m.UpdatedAt = st.Estimate(), st.Evidence, st.Occasions, st.Mastered, now
+	c.now = m
+	return c, saveMastery(ctx, tx, learner, m, st)
+}
+
+func saveMastery(ctx context.Context, tx *wtx, learner LearnerID, m SkillMastery, st learning.MasteryState) error {
+	_, err := tx.ExecContext(ctx, qSaveMastery,
+		learner, m.Skill, m.Skill.Kind(), st.WeightedSum, st.Weight, st.Evidence, st.Occasions,
+		nullMS(st.OccasionAt), st.Estimate(), st.Mastered, nullMS(m.MasteredAt), ms(m.UpdatedAt))
+	return err
 }
 
 // Mastery lists the learner's mastery of every skill of one kind that has

@@ -20,6 +20,12 @@ const SchemaVersion = 4
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
+// goSteps run after a migration's SQL, in its transaction, for what SQL
+// cannot compute.
+var goSteps = map[int]func(context.Context, *wtx) error{
+	3: recomputeMastery,
+}
+
 type migration struct {
 	version int
 	prev    int // the version before it: version-1 unless a number is missing
@@ -133,6 +139,11 @@ func applyMigration(ctx context.Context, tx *wtx, m migration) error {
 	// One-off SQL goes to the plain transaction, not the statement cache.
 	if _, err := tx.Tx.ExecContext(ctx, m.sql); err != nil {
 		return err
+	}
+	if step := goSteps[m.version]; step != nil {
+		if err := step(ctx, tx); err != nil {
+			return err
+		}
 	}
 	_, err = tx.Tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
 	return err

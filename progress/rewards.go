@@ -61,7 +61,9 @@ type Milestone struct {
 	AchievedAt time.Time
 }
 
-// Stats are a learner's running totals.
+// Stats are a learner's running totals. Mastered is the number of skills
+// mastered now (a skill that stops being mastered is no longer counted; its
+// milestones and points stay).
 type Stats struct {
 	Points, Attempts, Correct, DrillRuns, Mastered int
 	Streak                                         Streak
@@ -77,7 +79,8 @@ const (
 	qMilestoneKeys = `SELECT key FROM milestones WHERE learner_id = ?`
 )
 
-// gain is what one recorded event adds to a learner's totals.
+// gain is what one recorded event adds to a learner's totals (mastered:
+// the change in skills mastered now, which can be negative).
 type gain struct {
 	points, attempts, correct, drillRuns, mastered int
 }

@@ -68,6 +68,7 @@ type UI struct {
 	current   Content
 	engineErr error
 	views     []*kit.Viewer // every screen's 3D view, so OpenGL reaches them all
+	help      helpDialog    // the keyboard-shortcut list, while it is open
 
 	learnerChanged kit.Signal[*progress.Learner]
 	packsChanged   kit.Signal[[]*content.Pack]
@@ -108,6 +109,7 @@ func New(a fyne.App, cfg Config) *UI {
 // ShowAndRun shows the window, starts OpenGL and loads the first model, then runs the app.
 func (u *UI) ShowAndRun() {
 	u.Start()
+	go fyne.Do(u.fitToScreen) // runs once the app's main loop does
 	u.win.ShowAndRun()
 }
 

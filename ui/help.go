@@ -33,7 +33,7 @@ var keyHelp = [][2]string{
 	{"Ctrl+F", "Search structures"},
 	{"Ctrl+O", "Open a model file (.glb, .gltf, .obj)"},
 	{"Ctrl+1 … Ctrl+9", "Go to Explore, Practice, Procedures, Consultations, Drills, Progress, Packs, Settings, Class"},
-	{"1 – 4, Enter, Esc", "In Practice: choose an answer, check it and go on, end the session (your answers are kept)"},
+	{"1 – 4, 0, Enter, Esc", "In Practice: choose an answer, say “I don't know”, check it and go on, end the session (your answers are kept)"},
 	{"L, P, T, ← / →, 1 – 9, Esc", "In Procedures: Learn, Practise or Test the chosen procedure, move between steps, choose an action, leave"},
 	{"L, P, T, 1 – 5, Enter, ← / →, Esc", "In Consultations: Learn, Practise or Test the chosen conversation, pick a reply and say it, move through Learn, leave"},
 	{"↑ / ↓, Shift+↑ / ↓, Enter, Esc", "In a Sequence drill: choose, move the chosen item, submit, stop"},
@@ -41,16 +41,91 @@ var keyHelp = [][2]string{
 	{"F1 or ?", "This list"},
 }
 
-// ShowHelp lists every shortcut.
+// helpDialog is the open shortcut list: the dialog and its scroller.
+type helpDialog struct {
+	d      dialog.Dialog
+	scroll *container.Scroll
+}
+
+// ShowHelp lists every shortcut, in a dialog that Esc, Enter or F1 closes and the arrow and page
+// keys scroll.
 func (u *UI) ShowHelp() {
+	if u.help.d != nil {
+		return
+	}
 	grid := container.NewGridWithColumns(2)
 	for _, k := range keyHelp {
 		grid.Add(widget.NewLabelWithStyle(k[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		grid.Add(widget.NewLabel(k[1]))
 	}
-	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), u.win)
-	d.Resize(fyne.NewSize(720, 620))
+	scroll := container.NewVScroll(grid)
+	d := dialog.NewCustom("Keyboard shortcuts", "Close (Esc)", scroll, u.win)
+	d.SetOnClosed(func() { u.help = helpDialog{} })
+	size := u.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(720, size.Width-40), min(620, size.Height-40)))
+	u.help = helpDialog{d: d, scroll: scroll}
 	d.Show()
+}
+
+// modal reports whether a dialog or pop-up covers the window: keys then act on it, never on the
+// screen behind.
+func (u *UI) modal() bool { return u.win.Canvas().Overlays().Top() != nil }
+
+// typedKey gives a key typed with nothing focused to the open dialog, or else to the screen.
+func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	if !u.modal() {
+		if ev.Name == fyne.KeyF1 {
+			u.ShowHelp()
+			return
+		}
+		u.shell.typedKey(ev)
+		return
+	}
+	h := u.help
+	if h.d == nil {
+		dialogKey(u.win.Canvas().Overlays().Top(), ev.Name)
+		return
+	}
+	step := float32(40)
+	switch ev.Name {
+	case fyne.KeyEscape, fyne.KeyReturn, fyne.KeyEnter, fyne.KeyF1:
+		h.d.Hide()
+		u.help = helpDialog{}
+	case fyne.KeyDown:
+		h.scrollBy(step)
+	case fyne.KeyUp:
+		h.scrollBy(-step)
+	case fyne.KeyPageDown, fyne.KeySpace:
+		h.scrollBy(h.scroll.Size().Height - step)
+	case fyne.KeyPageUp:
+		h.scrollBy(step - h.scroll.Size().Height)
+	case fyne.KeyHome:
+		h.scrollBy(-h.scroll.Content.MinSize().Height)
+	case fyne.KeyEnd:
+		h.scrollBy(h.scroll.Content.MinSize().Height)
+	}
+}
+
+func (h helpDialog) scrollBy(dy float32) {
+	most := max(h.scroll.Content.MinSize().Height-h.scroll.Size().Height, 0)
+	h.scroll.Offset.Y = min(max(h.scroll.Offset.Y+dy, 0), most)
+	h.scroll.Refresh()
+}
+
+// typedRune gives a rune typed with nothing focused to the screen, unless a dialog is open.
+func (u *UI) typedRune(r rune) {
+	if !u.modal() {
+		u.shell.typedRune(r)
+	}
+}
+
+// unlessModal runs f for a window-wide shortcut only when no dialog covers the window.
+func (u *UI) unlessModal(f func(fyne.Shortcut)) func(fyne.Shortcut) {
+	return func(sc fyne.Shortcut) {
+		if !u.modal() {
+			f(sc)
+		}
+	}
 }
 
 func (u *UI) showAbout() {
@@ -63,17 +138,56 @@ func (u *UI) showAbout() {
 // which only act when no text field is being typed in.
 func (u *UI) shortcuts() {
 	c := u.win.Canvas()
-	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { u.OpenModel() })
-	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.explore.Undo() }) // Fyne turns Ctrl+Z into this
-	c.AddShortcut(shortcutSearch, func(fyne.Shortcut) {
+	c.AddShortcut(shortcutOpen, u.unlessModal(func(fyne.Shortcut) { u.OpenModel() }))
+	c.AddShortcut(&fyne.ShortcutUndo{}, u.unlessModal(func(fyne.Shortcut) { u.explore.Undo() })) // Fyne turns Ctrl+Z into this
+	c.AddShortcut(shortcutSearch, u.unlessModal(func(fyne.Shortcut) {
 		u.shell.show(kit.Explore)
 		c.Focus(u.explore.Search())
-	})
+	}))
 	for i := range u.shell.entries {
 		key := fyne.KeyName(string(rune('1' + i)))
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
-			func(fyne.Shortcut) { u.shell.showIndex(i) })
+			u.unlessModal(func(fyne.Shortcut) { u.shell.showIndex(i) }))
 	}
-	c.SetOnTypedRune(u.shell.typedRune)
-	c.SetOnTypedKey(u.shell.typedKey)
+	c.SetOnTypedRune(u.typedRune)
+	c.SetOnTypedKey(u.typedKey)
+}
+
+// dialogKey answers another dialog from the keyboard: Enter presses its main (high-importance)
+// button, or its only one (OK), Esc its other one (Cancel, Keep going, OK).
+func dialogKey(top fyne.CanvasObject, key fyne.KeyName) {
+	var main, other *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		if b, ok := o.(*widget.Button); ok && !b.Disabled() {
+			if b.Importance == widget.HighImportance {
+				main = b
+			} else if other == nil {
+				other = b
+			}
+			return
+		}
+		var kids []fyne.CanvasObject
+		switch c := o.(type) {
+		case *fyne.Container:
+			kids = c.Objects
+		case *widget.PopUp: // how a dialog shows: its content holds its buttons in containers
+			kids = []fyne.CanvasObject{c.Content}
+		}
+		for _, k := range kids {
+			walk(k)
+		}
+	}
+	walk(top)
+	switch {
+	case (key == fyne.KeyReturn || key == fyne.KeyEnter) && main != nil:
+		main.OnTapped()
+	case (key == fyne.KeyReturn || key == fyne.KeyEnter) && other != nil:
+		other.OnTapped()
+	case key == fyne.KeyEscape && other != nil:
+		other.OnTapped()
+	}
 }

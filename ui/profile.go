@@ -182,7 +182,7 @@ func (u *UI) newProfile() {
 	}
 	d := dialog.NewForm("New profile", "Create", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Name", name),
-		{Text: "PIN", Widget: pin, HintText: "Keeps others out of your profile on a shared computer"},
+		{Text: "PIN", Widget: pin, HintText: "Optional (Tab to reach it): keeps others out of your profile on a shared computer"},
 	}, func(ok bool) {
 		if !ok {
 			return
@@ -197,7 +197,7 @@ func (u *UI) newProfile() {
 			u.setLearner(&l)
 		}
 	}, u.win)
-	name.OnSubmitted = func(string) { u.win.Canvas().Focus(pin) }
+	name.OnSubmitted = func(string) { d.Submit() } // the PIN is optional: Tab reaches it
 	pin.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(460, 240))
 	d.Show()

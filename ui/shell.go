@@ -93,6 +93,11 @@ func (s *shell) showIndex(i int) {
 		prev.Hidden()
 	}
 	sc.Shown()
+	// A click in the navigation list leaves it the keyboard; give it back to the screen so its
+	// keys (Enter to start, numbers to answer) work at once.
+	if c := fyne.CurrentApp().Driver().CanvasForObject(s.root); c != nil && c.Focused() == fyne.Focusable(s.nav) {
+		c.Unfocus()
+	}
 }
 
 // screen is the screen on show, or nil.

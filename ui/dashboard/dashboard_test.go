@@ -98,8 +98,10 @@ func TestProgressPaintsMastery(t *testing.T) {
 	p.Shown() // the screen refreshes when shown
 
 	ms, _ := st.SkillMastery(context.Background(), l.ID, []learning.SkillID{structureSkill(lunate.ID), structureSkill(scaphoid.ID)})
-	if got, want := p.view.Tint(lunate.ID), viridis(ms[structureSkill(lunate.ID)].Estimate); got != want || got != viridis(1) {
-		t.Errorf("lunate (all right) tinted %v, want %v", got, want)
+	// Six right answers in one sitting are 77 %, not mastery (learning's mastery rule).
+	lEst := ms[structureSkill(lunate.ID)].Estimate
+	if got, want := p.view.Tint(lunate.ID), viridis(lEst); got != want || lEst < 0.765 || lEst >= 0.775 {
+		t.Errorf("lunate (six right) tinted %v for estimate %v, want %v", got, lEst, want)
 	}
 	sEst := ms[structureSkill(scaphoid.ID)].Estimate
 	if got := p.view.Tint(scaphoid.ID); got != viridis(sEst) || sEst <= 0 || sEst >= 0.5 {
@@ -130,7 +132,7 @@ func TestProgressPaintsMastery(t *testing.T) {
 	// Clicking a structure on the model says how well it is known.
 	if pos, ok := kittest.FindIn(p.viewer, lunate.ID); !ok {
 		t.Error("the lunate is not on screen after framing what was practised")
-	} else if test.TapAt(p.viewer, pos); !strings.Contains(p.painted.Text, "Right lunate: 100% over 6 answers, mastered") {
+	} else if test.TapAt(p.viewer, pos); !strings.Contains(p.painted.Text, "Right lunate: 77% over 6 answers.") {
 		t.Errorf("after clicking the lunate: %q", p.painted.Text)
 	}
 	// "Practise my weakest" hands over to Practice.

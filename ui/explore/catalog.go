@@ -5,13 +5,9 @@ import (
 
 	"sort"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/osteon/osteon/content"
+	"github.com/osteon/osteon/learning"
 )
 
 // catalog groups a scene's structures by system and region for the structure list, and filters
@@ -51,7 +47,7 @@ func newCatalog(s *content.Scene) *catalog {
 			c.regions[sys] = append(c.regions[sys], reg)
 		}
 		c.members[key] = append(c.members[key], st.ID)
-		c.search[st.ID] = fold(strings.Join(append([]string{st.Name, st.NameLatin, st.ID, sys, reg}, st.Synonyms...), " "))
+		c.search[st.ID] = learning.FoldName(strings.Join(append([]string{st.Name, st.NameLatin, st.ID, sys, reg}, st.Synonyms...), " "))
 	}
 	sort.Strings(c.systems)
 	for sys := range c.regions {
@@ -64,19 +60,9 @@ func newCatalog(s *content.Scene) *catalog {
 	return c
 }
 
-// fold lowers case and strips accents, so "Scaphoïd" matches "scaphoid".
-func fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		out = s
-	}
-	return strings.ToLower(out)
-}
-
 // filter keeps structures whose text contains every word of q; it returns how many match.
 func (c *catalog) filter(q string) int {
-	words := strings.Fields(fold(q))
+	words := strings.Fields(learning.FoldName(q))
 	if len(words) == 0 {
 		c.visible = nil
 		return len(c.structures)
@@ -95,6 +81,17 @@ func (c *catalog) filter(q string) int {
 		}
 	}
 	return len(c.visible)
+}
+
+// onlyMatch is the one structure the search matches, if it matches exactly one.
+func (c *catalog) onlyMatch() (string, bool) {
+	if len(c.visible) != 1 {
+		return "", false
+	}
+	for id := range c.visible {
+		return id, true
+	}
+	return "", false
 }
 
 func (c *catalog) shown(id string) bool { return c.visible == nil || c.visible[id] }

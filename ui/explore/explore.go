@@ -22,7 +22,7 @@ type explore struct {
 	view     *render.View
 	cat      *catalog
 	scene    *content.Scene
-	search   *widget.Entry
+	search   *kit.ShortcutEntry
 	count    *widget.Label
 	packs    *widget.Select // which pack the model comes from
 	tree     *structureTree
@@ -58,9 +58,10 @@ func New(sh Shell) *Screen {
 	e := &explore{sh: sh, viewer: viewer, view: view, cat: newCatalog(nil), info: newInfoPanel()}
 	e.packs = widget.NewSelect(nil, nil)
 	e.packs.PlaceHolder = "Choose a pack"
-	e.search = widget.NewEntry()
+	e.search = kit.NewShortcutEntry()
 	e.search.SetPlaceHolder("Search structures (Ctrl+F)")
 	e.search.OnChanged = e.filter
+	e.search.OnSubmitted = func(string) { e.selectOnlyMatch() }
 	e.count = widget.NewLabel("")
 	e.count.TextStyle.Italic = true
 	e.tree = newStructureTree(e)
@@ -174,7 +175,7 @@ func (e *explore) layout() fyne.CanvasObject {
 		widget.NewToolbarSpacer(),
 		widget.NewToolbarAction(theme.HelpIcon(), e.sh.ShowHelp),
 	)
-	buttons := container.NewGridWithColumns(5,
+	buttons := container.NewGridWithColumns(3, // three a row: five did not leave the info panel room at 1024 wide
 		widget.NewButton("Hide (H)", e.hide),
 		widget.NewButton("Isolate (I)", e.isolate),
 		widget.NewButton("Ghost others (G)", e.ghostOthers),
@@ -182,12 +183,16 @@ func (e *explore) layout() fyne.CanvasObject {
 		widget.NewButton("Reset view (R)", func() { e.view.ResetView(kit.CameraMove) }),
 	)
 	centre := container.NewBorder(bar, container.NewVBox(buttons, e.status), nil, nil, e.viewer)
-	right := container.NewHSplit(centre, e.info.root)
+	right := container.NewHSplit(centre, kit.Sized(e.info.root, infoMinWidth))
 	right.Offset = 0.74
 	split := container.NewHSplit(list, right)
 	split.Offset = 0.25
 	return split
 }
+
+// infoMinWidth keeps the info panel readable however the splits are dragged or the window is
+// narrowed (at 1024 wide it had shrunk to one letter a line).
+const infoMinWidth = 200
 
 // setScene shows a newly loaded scene in the list and the info panel.
 func (e *explore) setScene(s *content.Scene) {
@@ -227,6 +232,14 @@ func (e *explore) filter(q string) {
 		e.tree.OpenAllBranches()
 	}
 	e.tree.Refresh()
+}
+
+// selectOnlyMatch selects and frames the structure a search matches when it matches just one
+// (Enter in the search field).
+func (e *explore) selectOnlyMatch() {
+	if id, ok := e.cat.onlyMatch(); ok {
+		e.selectStructure(id, true)
+	}
 }
 
 // selectStructure selects id ("" clears): highlight on the model, the list, the info panel.

@@ -178,8 +178,47 @@ func (h *practiceHarness) checkSummary() {
 	if err != nil || sum.EndedAt.IsZero() || sum.Attempts != 10 || sum.Scope != "pack" {
 		t.Errorf("session %+v, %v", sum, err)
 	}
+	h.checkImproved(text)
 	h.key(fyne.KeyEscape) // back to the setup, which now counts what is due
 	if h.p.run != nil || !strings.Contains(h.screenText(), "0 new") {
 		t.Errorf("after the summary:\n%s", h.screenText())
+	}
+}
+
+// checkImproved checks the summary's "What improved": each line names a structure the session
+// asked and never missed (no region, no system, nothing only reported by the store, nothing also
+// under "Missed"), and no first answer is claimed as a percentage "from your first answer".
+func (h *practiceHarness) checkImproved(text string) {
+	t := h.t
+	_, after, ok := strings.Cut(text, "What improved")
+	if !ok {
+		return
+	}
+	section, _, _ := strings.Cut(after, "What comes due next")
+	improved, _, _ := strings.Cut(section, "Missed this time")
+	asked, missed := map[string]bool{}, map[string]bool{}
+	for _, x := range h.p.run.results {
+		s, _ := h.p.run.bank.Structure(x.item.Structure)
+		asked[s.Name] = true
+		if !x.correct {
+			missed[s.Name] = true
+		}
+	}
+	n := 0
+	for _, line := range strings.Split(strings.TrimSpace(improved), "\n") {
+		name, _, ok := strings.Cut(line, ": ")
+		if !ok || strings.HasPrefix(line, "★") {
+			continue
+		}
+		n++
+		if !asked[name] || missed[name] {
+			t.Errorf("improved lists %q (asked %v, missed %v):\n%s", name, asked[name], missed[name], improved)
+		}
+		if strings.Contains(line, "from your first") {
+			t.Errorf("improved claims a figure from a first answer: %q", line)
+		}
+	}
+	if n == 0 {
+		t.Errorf("nothing listed as improved after 8 right answers:\n%s", improved)
 	}
 }

@@ -47,7 +47,7 @@ func newQuestionView(p *practice) *questionView {
 	v.entry.onEscape = p.leave
 	v.check = widget.NewButtonWithIcon("Check (Enter)", theme.ConfirmIcon(), p.confirm)
 	v.check.Importance = widget.HighImportance
-	v.dontKnow = widget.NewButton("I don't know", func() { p.answer(learning.Answer{Choice: -1, GaveUp: true}) })
+	v.dontKnow = widget.NewButton("I don't know (0)", func() { p.answer(learning.Answer{Choice: -1, GaveUp: true}) })
 	v.next = widget.NewButtonWithIcon("Continue (Enter)", theme.NavigateNextIcon(), p.next)
 	v.next.Importance = widget.HighImportance
 	v.leave = widget.NewButtonWithIcon("End session (Esc)", theme.CancelIcon(), p.leave)
@@ -208,8 +208,13 @@ func (p *practice) picked(hit render.Hit, ok bool) {
 
 // rune handles typed characters: number keys choose.
 func (p *practice) rune(ch rune) {
-	if ch >= '1' && ch <= '9' {
+	switch {
+	case ch >= '1' && ch <= '9':
 		p.choose(int(ch - '1'))
+	case ch == '0':
+		if r := p.run; r != nil && !r.done && !r.summary {
+			p.answer(learning.Answer{Choice: -1, GaveUp: true}) // "I don't know", for every kind
+		}
 	}
 }
 

@@ -111,7 +111,7 @@ func (p *practice) answer(a learning.Answer) {
 	now := p.now()
 	correct, v := r.bank.Judge(r.q, a)
 	resp := max(now.Sub(r.shownAt), 0)
-	g := learning.GradeAnswer(correct, resp, learning.ExpectedTime(r.q.Item.Kind()))
+	g := learning.GradeItem(r.q.Item.Kind(), correct, resp)
 	r.session.Answered(r.q.Item.ID, g, now)
 	res := &practiceResult{item: r.q.Item, correct: correct}
 	r.results = append(r.results, res)

@@ -159,7 +159,7 @@ func (s *practiceSetup) changed() {
 		return
 	}
 	c := learning.CountScope(items, p.data.state, scope, p.now())
-	text := fmt.Sprintf("%d questions in this choice: %d due for review, %d new.", c.Items, c.Due, c.New)
+	text := countText(c)
 	switch {
 	case len(items) == 0:
 		text = "This pack has nothing to practise on: no structures on the model and no quiz questions."
@@ -200,4 +200,14 @@ func (s *practiceSetup) release() {
 	if c := s.p.sh.Window().Canvas(); c != nil && s.p.showing() {
 		c.Unfocus()
 	}
+}
+
+// countText says how a choice's questions divide: due, new and learned but not due yet, parts
+// that add up to the total.
+func countText(c learning.Count) string {
+	text := fmt.Sprintf("%d questions in this choice: %d due for review, %d new", c.Items, c.Due, c.New)
+	if c.Ahead > 0 {
+		text += fmt.Sprintf(", %d learned and not due yet", c.Ahead)
+	}
+	return text + "."
 }

@@ -4,7 +4,6 @@ import (
 	"github.com/osteon/osteon/ui/kit"
 
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -77,7 +76,8 @@ func (r *practiceRun) points() int {
 	return n
 }
 
-// improvedSegments lists the skills whose mastery rose, and those newly mastered.
+// improvedSegments lists the structures asked whose mastery rose (learning.Summarize decides
+// which), and the skills newly mastered.
 func improvedSegments(r *practiceRun) []widget.RichTextSegment {
 	var lines []string
 	for _, x := range r.results {
@@ -87,19 +87,16 @@ func improvedSegments(r *practiceRun) []widget.RichTextSegment {
 			}
 		}
 	}
-	rises := r.rises()
+	rises := r.summarize().Improved
 	for i, x := range rises {
 		if i == 8 {
 			lines = append(lines, fmt.Sprintf("… and %d more", len(rises)-i))
 			break
 		}
-		line := fmt.Sprintf("%s: %d%% → %d%%", skillLabel(r.bank, x.skill), pct(x.before.Estimate), pct(x.after.Estimate))
-		if x.before.Evidence == 0 {
-			first := "your first answer"
-			if x.after.Evidence > 1 {
-				first = fmt.Sprintf("your first %d answers", x.after.Evidence)
-			}
-			line = fmt.Sprintf("%s: %d%% from %s", skillLabel(r.bank, x.skill), pct(x.after.Estimate), first)
+		line := fmt.Sprintf("%s: %d%% → %d%%", skillLabel(r.bank, x.Skill), pct(x.Before.Estimate), pct(x.After.Estimate))
+		if x.First() {
+			line = fmt.Sprintf("%s: started, %d%% after %d answer%s (mastery takes more answers, on more than one day)",
+				skillLabel(r.bank, x.Skill), pct(x.After.Estimate), x.After.Evidence, kit.PluralS(x.After.Evidence))
 		}
 		lines = append(lines, line)
 	}
@@ -113,42 +110,20 @@ func improvedSegments(r *practiceRun) []widget.RichTextSegment {
 	return []widget.RichTextSegment{kit.Para(strings.Join(lines, "\n"))}
 }
 
-// rise is a skill whose mastery rose in a session.
-type rise struct {
-	skill  learning.SkillID
-	before learning.SkillEstimate
-	after  progress.SkillMastery
-}
-
-// rises lists the skills whose mastery rose, structures first (what was practised), largest
-// rise first.
-func (r *practiceRun) rises() []rise {
-	after := map[learning.SkillID]progress.SkillMastery{}
-	for _, x := range r.results {
+// summarize sums the run up: its answers against mastery before it and as the store last
+// reported it.
+func (r *practiceRun) summarize() learning.SessionSummary {
+	answers := make([]learning.SessionAnswer, len(r.results))
+	after := map[learning.SkillID]learning.SkillEstimate{}
+	for i, x := range r.results {
+		answers[i] = learning.SessionAnswer{Item: x.item, Correct: x.correct}
 		if x.saved != nil {
 			for _, m := range x.saved.Mastery {
-				after[m.Skill] = m
+				after[m.Skill] = learning.SkillEstimate{Estimate: m.Estimate, Evidence: m.Evidence}
 			}
 		}
 	}
-	var out []rise
-	for sk, m := range after {
-		if b := r.before[sk]; m.Estimate > b.Estimate+0.005 {
-			out = append(out, rise{sk, b, m})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		ki, kj := out[i].skill.Kind() == learning.SkillStructure, out[j].skill.Kind() == learning.SkillStructure
-		if ki != kj {
-			return ki
-		}
-		di, dj := out[i].after.Estimate-out[i].before.Estimate, out[j].after.Estimate-out[j].before.Estimate
-		if di != dj {
-			return di > dj
-		}
-		return out[i].skill < out[j].skill
-	})
-	return out
+	return learning.Summarize(answers, r.before, after)
 }
 
 func pct(x float64) int { return int(x*100 + 0.5) }
@@ -170,12 +145,8 @@ func skillLabel(b *learning.Bank, sk learning.SkillID) string {
 
 func missedLabels(r *practiceRun) []string {
 	var out []string
-	seen := map[learning.ItemID]bool{}
-	for _, x := range r.results {
-		if !x.correct && !seen[x.item.ID] {
-			seen[x.item.ID] = true
-			out = append(out, itemLabel(r.bank, x.item.ID))
-		}
+	for _, id := range r.summarize().Missed {
+		out = append(out, itemLabel(r.bank, id))
 	}
 	return out
 }

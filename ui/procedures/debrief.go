@@ -33,8 +33,9 @@ func (r *procRun) showDebrief() {
 		segs = append(segs, coloredText("Not passed", theme.ColorNameError))
 	}
 	segs[0].(*widget.TextSegment).Style.SizeName = theme.SizeNameHeadingText
-	segs = append(segs, kit.Para(fmt.Sprintf("%d of %d steps done right, in order and in place. Time %s (a skilled run takes about %s).",
-		ok, len(o.Steps), durationText(o.Time), durationText(o.Expected))))
+	segs = append(segs, kit.Para(fmt.Sprintf("%d of %d steps done right, in order and in place.", ok, len(o.Steps))),
+		kit.Para(fmt.Sprintf("You took %s to choose the steps. Choosing is not doing: at the bedside the procedure "+
+			"itself takes a skilled practitioner about %s.", durationText(o.Time), durationText(o.Expected))))
 	if len(o.Failures) > 0 {
 		segs = append(segs, kit.Subheading("Why it did not pass"))
 		for _, f := range o.Failures {
@@ -58,6 +59,7 @@ func (r *procRun) showDebrief() {
 	}
 	r.body.Segments = segs
 	r.body.Refresh()
+	r.scroll.ScrollToTop() // the verdict first, however far down the test had scrolled
 	r.feedback.Segments = nil
 	r.feedback.Refresh()
 }

@@ -368,3 +368,39 @@ func TestProcedureSitesCanBeClicked(t *testing.T) {
 		}
 	}
 }
+
+// TestProcedureTestDebriefAgreesWithItself: after choosing two critical-error distractors
+// instead of their steps (the pulsating vessel, then the closed identity question), the debrief
+// names those errors and nothing else about the two steps (it said the identity step "came
+// after" the vein step, neither ever chosen); it opens at the verdict; and it does not compare
+// the time spent choosing with a real procedure's as if they were one thing.
+func TestProcedureTestDebriefAgreesWithItself(t *testing.T) {
+	sh, ps := newProcTestUI(t)
+	var order []string
+	for _, id := range procVenepunctureOrder {
+		switch id {
+		case "identify":
+		case "select-vein":
+			order = append(order, "pulsating-vessel", "closed-question-id")
+		default:
+			order = append(order, id)
+		}
+	}
+	r, debrief := procRunTest(t, sh, ps, order)
+	if r.outcome.Passed {
+		t.Fatal("passed despite two critical errors")
+	}
+	for _, want := range []string{"Not passed", "You took", "Choosing is not doing"} {
+		if !strings.Contains(debrief, want) {
+			t.Errorf("debrief lacks %q:\n%s", want, debrief)
+		}
+	}
+	for _, bad := range []string{"came after", "done too late", "a skilled run takes"} {
+		if strings.Contains(debrief, bad) {
+			t.Errorf("debrief says %q:\n%s", bad, debrief)
+		}
+	}
+	if r.scroll.Offset.Y != 0 {
+		t.Errorf("the debrief opens scrolled to %v, past the verdict", r.scroll.Offset.Y)
+	}
+}

@@ -165,6 +165,7 @@ func (s *procedures) record(a procAttempt) bool {
 		detail = nil
 	}
 	in := progress.AttemptInput{Learner: l.ID, Item: a.item, PackID: p.ID, PackVersion: p.Version, Correct: a.ok,
+		Grade: learning.GradeItem(a.item.Kind(), a.ok, a.took),
 		Score: a.score, Response: a.took, Skills: []learning.SkillID{a.skill}, Detail: detail, Text: a.text}
 	ids := s.ids()
 	s.jobs.Go(func() func() {

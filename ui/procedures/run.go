@@ -44,6 +44,7 @@ type procRun struct {
 	choices  *kit.ChoiceList
 	feedback *widget.RichText
 	buttons  *fyne.Container
+	scroll   *container.Scroll // around body, choices and feedback
 	root     fyne.CanvasObject
 
 	shown    []learning.StepChoice // the choices on screen
@@ -63,8 +64,8 @@ func newProcRun(s *procedures, e *procEntry, m runMode) *procRun {
 	r.feedback.Wrapping = fyne.TextWrapWord
 	r.buttons = container.NewHBox()
 	r.choices.OnChoose = r.chosen
-	scroll := container.NewVScroll(container.NewVBox(r.body, r.choices.Box, r.feedback))
-	r.root = container.NewBorder(r.header, r.buttons, nil, nil, scroll)
+	r.scroll = container.NewVScroll(container.NewVBox(r.body, r.choices.Box, r.feedback))
+	r.root = container.NewBorder(r.header, r.buttons, nil, nil, r.scroll)
 	switch m {
 	case modeLearn:
 		r.learn = learning.NewLearn(e.plan)
