@@ -67,6 +67,10 @@ func init() {
 	// Version 2 holds the same rows, with the totals migration 2 computes.
 	fixtures[2] = fixtures[1] + `
 	INSERT INTO learner_stats (learner_id, points, attempts, correct, mastered) VALUES (1, 20, 3, 2, 1), (2, 0, 0, 0, 0);`
+	// Version 3 holds the same rows as migration 3 leaves them: mastery recomputed under the
+	// evidence rule (nothing mastered on three answers), so the totals say 0 mastered.
+	fixtures[3] = strings.Replace(fixtureV1, "5, 5, 5, 1, 1, 4000, 4000", "5, 5, 5, 0.84, 0, NULL, 4000", 1) + `
+	INSERT INTO learner_stats (learner_id, points, attempts, correct, mastered) VALUES (1, 20, 3, 2, 0), (2, 0, 0, 0, 0);`
 }
 
 func TestMigrateFromEveryEarlierVersion(t *testing.T) {
