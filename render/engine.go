@@ -146,7 +146,7 @@ func (e *Engine) start(opt Options) error {
 		release()
 		return fmt.Errorf("render: shaders: %w", err)
 	}
-	e.rend.AddShader("standard_vertex", clipVertexShader)
+	addSectionShaders(e.rend)
 	e.models = map[*Model]*glModel{}
 	e.root = core.NewNode()
 	e.root.Add(light.NewAmbient(&math32.Color{R: 1, G: 1, B: 1}, 0.45))

@@ -2,14 +2,15 @@ package render
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/g3n/engine/core"
 	"github.com/g3n/engine/geometry"
 	"github.com/g3n/engine/gls"
 	"github.com/g3n/engine/graphic"
-	"github.com/g3n/engine/light"
 	"github.com/g3n/engine/material"
 	"github.com/g3n/engine/math32"
+	"github.com/osteon/osteon/content"
 )
 
 // clipVertexShader is g3n v0.2.0's standard_vertex with one addition: gl_ClipDistance[0] from
@@ -48,6 +49,52 @@ void main() {
 // skipCaps leaves the cut open (a test proves the caps are what fills it).
 var skipCaps bool
 
+// The counting pass's shaders: clip, and write a constant (the colour is masked off). Far cheaper
+// per fragment than the lit standard shader on a software rasteriser.
+const (
+	countVertexShader = `#include <attributes>
+uniform mat4 ModelMatrix;
+uniform mat4 ModelViewMatrix;
+uniform mat3 NormalMatrix;
+uniform mat4 MVP;
+uniform vec4 OsteonClip;
+void main() {
+    vec4 p = vec4(VertexPosition, 1.0);
+    gl_ClipDistance[0] = dot(OsteonClip, ModelMatrix * p);
+    gl_Position = MVP * p;
+}
+`
+	countFragmentShader = `precision highp float;
+out vec4 FragColor;
+void main() {
+    FragColor = vec4(1.0);
+}
+`
+	countProgram = "osteon_count"
+
+	capFragmentShader = `precision highp float;
+uniform vec4 OsteonCapColor;
+out vec4 FragColor;
+void main() {
+    FragColor = OsteonCapColor;
+}
+`
+	capProgram = "osteon_cap"
+)
+
+// addSectionShaders registers the clipping standard vertex shader and the counting program.
+func addSectionShaders(r interface {
+	AddShader(name, source string)
+	AddProgram(name, vertexName, fragName string, others ...string)
+}) {
+	r.AddShader("standard_vertex", clipVertexShader)
+	r.AddShader(countProgram+"_vertex", countVertexShader)
+	r.AddShader(countProgram+"_fragment", countFragmentShader)
+	r.AddProgram(countProgram, countProgram+"_vertex", countProgram+"_fragment")
+	r.AddShader(capProgram+"_fragment", capFragmentShader)
+	r.AddProgram(capProgram, countProgram+"_vertex", capProgram+"_fragment")
+}
+
 // clipMesh is a g3n mesh that also hands the shader the section plane.
 type clipMesh struct {
 	graphic.Mesh
@@ -75,10 +122,8 @@ func (m *clipMesh) RenderSetup(gs *gls.GLS, rinfo *core.RenderInfo) {
 // structure, a mesh sharing its geometry that counts surfaces into the stencil.
 type sectionGL struct {
 	scene    *core.Node
-	light    *light.Directional
-	cap      *graphic.Mesh
-	capMat   *material.Standard
-	capKey   capKey
+	cap      *clipMesh // its "plane" uniform is the cap colour
+	capColor [4]float32
 	counters map[*glPart]*clipMesh
 }
 
@@ -88,18 +133,7 @@ type capKey struct {
 }
 
 func newSectionGL() *sectionGL {
-	s := &sectionGL{scene: core.NewNode(), counters: map[*glPart]*clipMesh{}}
-	// The same lights as the main scene, so the same shader program serves both.
-	s.scene.Add(light.NewAmbient(&math32.Color{R: 1, G: 1, B: 1}, 0.45))
-	s.light = light.NewDirectional(&math32.Color{R: 1, G: 1, B: 1}, 0.75)
-	s.scene.Add(s.light)
-	back := light.NewDirectional(&math32.Color{R: 1, G: 0.97, B: 0.92}, 0.25)
-	back.SetPosition(0.3, 1, 0.4)
-	s.scene.Add(back)
-	s.capMat = material.NewStandard(&math32.Color{R: 1, G: 1, B: 1})
-	s.capMat.SetSide(material.SideDouble)
-	s.capMat.SetSpecularColor(&math32.Color{})
-	return s
+	return &sectionGL{scene: core.NewNode(), counters: map[*glPart]*clipMesh{}}
 }
 
 // counter returns the stencil-counting mesh of part p, made the first time.
@@ -109,7 +143,9 @@ func (s *sectionGL) counter(p *glPart, plane *[4]float32) *clipMesh {
 	}
 	geom := p.mesh.GetGeometry()
 	geom.Incref()
-	mat := material.NewStandard(&math32.Color{})
+	mat := material.NewMaterial()
+	mat.SetShader(countProgram)
+	mat.SetUseLights(material.UseLightNone)
 	mat.SetSide(material.SideDouble)
 	mat.SetDepthTest(false)
 	mat.SetDepthMask(false)
@@ -128,37 +164,86 @@ func (s *sectionGL) forget(g *glModel) {
 	}
 }
 
-// placeCap builds the cap quad: a square on the plane covering the model's bounding sphere.
-func (s *sectionGL) placeCap(m *Model, sec Section) {
-	k := capKey{sec: sec, model: m}
-	if s.cap != nil && s.capKey == k {
-		return
-	}
-	if s.cap != nil {
-		s.scene.Remove(s.cap)
-		s.cap.GetGeometry().Dispose()
-	}
-	sp := SphereOf(m.Bounds)
+// placeCap moves the cap quad onto the plane over structure i: the rectangle, in the plane,
+// around where the plane meets the structure's box, so the fill touches few pixels.
+func (s *sectionGL) placeCap(m *Model, i int, sec Section) bool {
 	n := sec.Normal
-	c := sp.Center.Sub(n.Scale(n.Dot(sp.Center) - sec.Offset))
 	u := n.Cross(Vec3{1, 0, 0})
 	if u.Len() < 0.5 {
 		u = n.Cross(Vec3{0, 1, 0})
 	}
-	u = u.Norm().Scale(sp.Radius * 1.1)
+	u = u.Norm()
 	w := n.Cross(u)
-	var pos, nor math32.ArrayF32
-	for _, corner := range [4]Vec3{c.Sub(u).Sub(w), c.Add(u).Sub(w), c.Add(u).Add(w), c.Sub(u).Add(w)} {
-		pos.Append(float32(corner[0]), float32(corner[1]), float32(corner[2]))
-		nor.Append(float32(n[0]), float32(n[1]), float32(n[2]))
+	pts := planeBoxPoints(m.parts[i].box, sec)
+	if len(pts) == 0 {
+		return false
 	}
-	geom := geometry.NewGeometry()
-	geom.AddVBO(gls.NewVBO(pos).AddAttrib(gls.VertexPosition))
-	geom.AddVBO(gls.NewVBO(nor).AddAttrib(gls.VertexNormal))
-	geom.SetIndices(math32.ArrayU32{0, 1, 2, 0, 2, 3})
-	s.cap = graphic.NewMesh(geom, s.capMat)
-	s.scene.Add(s.cap)
-	s.capKey = k
+	lo, hi := [2]float64{math.Inf(1), math.Inf(1)}, [2]float64{math.Inf(-1), math.Inf(-1)}
+	for _, p := range pts {
+		a, b := p.Dot(u), p.Dot(w)
+		lo, hi = [2]float64{min(lo[0], a), min(lo[1], b)}, [2]float64{max(hi[0], a), max(hi[1], b)}
+	}
+	o := n.Scale(sec.Offset)
+	at := func(a, b float64) Vec3 { return o.Add(u.Scale(a)).Add(w.Scale(b)) }
+	pos := make(math32.ArrayF32, 0, 12)
+	for _, c := range [4]Vec3{at(lo[0], lo[1]), at(hi[0], lo[1]), at(hi[0], hi[1]), at(lo[0], hi[1])} {
+		pos.Append(float32(c[0]), float32(c[1]), float32(c[2]))
+	}
+	if s.cap == nil {
+		geom := geometry.NewGeometry()
+		geom.AddVBO(gls.NewVBO(pos).AddAttrib(gls.VertexPosition))
+		geom.SetIndices(math32.ArrayU32{0, 1, 2, 0, 2, 3})
+		mat := material.NewMaterial()
+		mat.SetShader(capProgram)
+		mat.SetUseLights(material.UseLightNone)
+		mat.SetSide(material.SideDouble)
+		s.cap = newClipMesh(geom, mat, &s.capColor)
+		s.cap.uni.Init("OsteonCapColor")
+		s.scene.Add(s.cap)
+		return true
+	}
+	s.cap.GetGeometry().VBO(gls.VertexPosition).SetBuffer(pos)
+	return true
+}
+
+// planeBoxPoints are where the plane crosses the edges of box b.
+func planeBoxPoints(b content.Box, sec Section) []Vec3 {
+	var corners [8]Vec3
+	var dist [8]float64
+	for c := range corners {
+		p := v3(b.Min)
+		for k := 0; k < 3; k++ {
+			if c&(1<<k) != 0 {
+				p[k] = float64(b.Max[k])
+			}
+		}
+		corners[c], dist[c] = p, sec.Normal.Dot(p)-sec.Offset
+	}
+	var pts []Vec3
+	for c := range corners {
+		for k := 0; k < 3; k++ {
+			d := c | 1<<k
+			if d == c || (dist[c] < 0) == (dist[d] < 0) {
+				continue
+			}
+			t := dist[c] / (dist[c] - dist[d])
+			pts = append(pts, corners[c].Lerp(corners[d], t))
+		}
+	}
+	return pts
+}
+
+// capShade is the cap's colour lit as the standard shader lights a surface facing the camera
+// along the plane's normal: ambient, the camera light and the fixed back light.
+func capShade(v visual, n, toEye Vec3) [4]float32 {
+	back := Vec3{0.3, 1, 0.4}.Norm()
+	k := 0.45 + 0.75*math.Abs(n.Dot(toEye)) + 0.25*math.Abs(n.Dot(back))
+	var c [4]float32
+	for i := range 3 {
+		c[i] = float32(min(1, float64(v.color[i])*k+float64(v.emissive[i])))
+	}
+	c[3] = 1
+	return c
 }
 
 // drawCaps fills the cut of every solid structure the plane crosses (GL thread, after the
@@ -173,13 +258,11 @@ func (e *Engine) drawCaps(spec *frameSpec, cam *fixedCamera) error {
 		e.sec = newSectionGL()
 	}
 	s := e.sec
-	s.placeCap(spec.model, spec.section)
-	d := spec.eye.Sub(spec.target).Norm()
-	s.light.SetPosition(float32(d[0]), float32(d[1]), float32(d[2]))
+	toEye := spec.eye.Sub(spec.target).Norm()
 	defer glStencilOff()
 	for _, i := range spec.cuts {
 		v := spec.visuals[i]
-		if !v.visible || v.color[3] < 1 || i >= len(e.current.parts) {
+		if !v.visible || v.color[3] < 1 || i >= len(e.current.parts) || !s.placeCap(spec.model, i, spec.section) {
 			continue
 		}
 		counter := s.counter(e.current.parts[i], &e.clipPlane)
@@ -194,8 +277,7 @@ func (e *Engine) drawCaps(spec *frameSpec, cam *fixedCamera) error {
 		}
 		glClip(false)
 		glStencilFill()
-		s.capMat.SetColor(&math32.Color{R: v.color[0], G: v.color[1], B: v.color[2]})
-		s.capMat.SetEmissiveColor(&math32.Color{R: v.emissive[0], G: v.emissive[1], B: v.emissive[2]})
+		s.capColor = capShade(v, spec.section.Normal, toEye)
 		s.cap.SetVisible(true)
 		if err := e.rend.Render(s.scene, cam); err != nil {
 			return fmt.Errorf("render: section: draw cap: %w", err)

@@ -164,4 +164,3 @@ func TestPinBehindModelIsOccluded(t *testing.T) {
 		t.Fatalf("from behind: %+v", spots)
 	}
 }
-
