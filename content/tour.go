@@ -279,4 +279,3 @@ func (t *Tour) PackNeeded(installedVersion string) error {
 	}
 	return nil
 }
-
