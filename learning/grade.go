@@ -43,6 +43,7 @@ var expectedTimes = map[ItemKind]time.Duration{
 	KindProcedureStep: 10 * time.Second,
 	KindProcedureTest: 5 * time.Minute,
 	KindDrill:         3 * time.Second,
+	KindPin:           5 * time.Second,
 }
 
 // ExpectedTime is the typical response time for a right answer to an item

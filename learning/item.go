@@ -24,7 +24,7 @@ const (
 
 // Kinds lists the known item kinds.
 var Kinds = []ItemKind{KindFind, KindNameChoice, KindNameTyped, KindMCQ,
-	KindProcedureStep, KindProcedureTest, KindDrill}
+	KindProcedureStep, KindProcedureTest, KindDrill, KindPin}
 
 // Known reports whether k is one of [Kinds].
 func (k ItemKind) Known() bool {

@@ -76,6 +76,8 @@ func (b *Bank) Ask(it Item, rng *rand.Rand) Question {
 		q.Highlight, q.Reveal = []string{s.ID}, []string{s.ID}
 	case KindMCQ:
 		b.askMCQ(&q, rng)
+	case KindPin:
+		b.askPin(&q, rng)
 	}
 	return q
 }
