@@ -96,6 +96,54 @@ func TestImportDirections(t *testing.T) {
 	}
 }
 
+// uiScreens are the screen packages under ui/: each imports ui/kit and no other package of ui,
+// so no screen depends on another and the shell (package ui) alone puts them together.
+var uiScreens = []string{"explore", "practice", "procedures", "drills", "dashboard", "packs", "settings"}
+
+// uiInternal says which packages under ui/ each package under ui/ may import ("" is the shell).
+func uiInternal(sub string) []string {
+	switch {
+	case sub == "":
+		return append([]string{"kit", "locale"}, uiScreens...)
+	case sub == "kit" || sub == "locale":
+		return nil
+	case contains(uiScreens, sub):
+		return []string{"kit"}
+	}
+	return nil
+}
+
+func TestUIPackageDirections(t *testing.T) {
+	seen := map[string]bool{}
+	for _, p := range listPackages(t) {
+		rel := strings.TrimPrefix(strings.TrimPrefix(p.ImportPath, module), "/")
+		if rel != "ui" && !strings.HasPrefix(rel, "ui/") || strings.HasSuffix(rel, "test") {
+			continue
+		}
+		sub := strings.TrimPrefix(strings.TrimPrefix(rel, "ui"), "/")
+		seen[sub] = true
+		if sub != "" && sub != "kit" && sub != "locale" && !contains(uiScreens, sub) {
+			t.Errorf("%s is a package under ui/ that deps_test.go does not know: a screen goes in uiScreens", p.ImportPath)
+		}
+		for _, imp := range p.Imports {
+			to, ok := strings.CutPrefix(imp, module+"/ui")
+			if !ok || (to != "" && !strings.HasPrefix(to, "/")) {
+				continue
+			}
+			to = strings.TrimPrefix(to, "/")
+			if strings.HasSuffix(to, "test") || contains(uiInternal(sub), to) {
+				continue
+			}
+			t.Errorf("%s imports %s: a screen imports only ui/kit, ui/kit no other ui package, and only the shell puts screens together", p.ImportPath, imp)
+		}
+	}
+	for _, want := range append([]string{"", "kit"}, uiScreens...) {
+		if !seen[want] {
+			t.Errorf("package ui/%s is missing", want)
+		}
+	}
+}
+
 func nameOf(top string) string {
 	if top == "" {
 		return "main"

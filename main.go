@@ -45,11 +45,14 @@ func main() {
 		usage()
 		os.Exit(2)
 	}
+	st, path, err := openStore(context.Background(), *db)
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u := ui.New(a, ui.Config{
 		ModelPath: flag.Arg(0),
-		DBPath:    *db,
+		Store:     st,
+		StorePath: path,
+		StoreErr:  err,
 		Builtin:   assets.BuiltinPack(),
 		Started:   started,
 	})

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+	"github.com/osteon/osteon/ui/kit"
 )
 
 var (
@@ -39,7 +40,8 @@ var keyHelp = [][2]string{
 	{"F1 or ?", "This list"},
 }
 
-func (u *UI) showHelp() {
+// ShowHelp lists every shortcut.
+func (u *UI) ShowHelp() {
 	grid := container.NewGridWithColumns(2)
 	for _, k := range keyHelp {
 		grid.Add(widget.NewLabelWithStyle(k[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
@@ -60,25 +62,17 @@ func (u *UI) showAbout() {
 // which only act when no text field is being typed in.
 func (u *UI) shortcuts() {
 	c := u.win.Canvas()
-	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { u.openDialog() })
-	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.explore.undoLast() }) // Fyne turns Ctrl+Z into this
+	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { u.OpenModel() })
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.explore.Undo() }) // Fyne turns Ctrl+Z into this
 	c.AddShortcut(shortcutSearch, func(fyne.Shortcut) {
-		u.shell.show(0)
-		c.Focus(u.explore.search)
+		u.shell.show(kit.Explore)
+		c.Focus(u.explore.Search())
 	})
-	for i := range u.shell.screens {
+	for i := range u.shell.entries {
 		key := fyne.KeyName(string(rune('1' + i)))
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
-			func(fyne.Shortcut) { u.shell.show(i) })
+			func(fyne.Shortcut) { u.shell.showIndex(i) })
 	}
-	c.SetOnTypedRune(func(r rune) {
-		if u.shell.current == 0 {
-			u.explore.rune(r)
-		}
-	})
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if u.shell.current == 0 {
-			u.explore.key(ev)
-		}
-	})
+	c.SetOnTypedRune(u.shell.typedRune)
+	c.SetOnTypedKey(u.shell.typedKey)
 }

@@ -1,11 +1,12 @@
 package ui
 
 import (
+	"github.com/osteon/osteon/ui/kit"
+
 	"context"
 	"errors"
 	"fmt"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/osteon/osteon/content"
@@ -14,23 +15,12 @@ import (
 
 const prefCurrentPack = "pack.current"
 
-// Content is what the app is showing: a pack (nil for a loose model file), its scene, and the
-// model prepared for viewing and picking. Screens read it and hear of changes with onContent.
-type Content struct {
-	Pack  *content.Pack
-	Scene *content.Scene
-	Model *render.Model
-}
-
-// onContent registers f to hear when the pack or model changes (UI goroutine).
-func (u *UI) onContent(f func(Content)) { u.contentListeners = append(u.contentListeners, f) }
-
-// Content is what is loaded now (UI goroutine).
-func (u *UI) Content() Content { return u.current }
+// Content is what the app is showing (see kit.Content).
+type Content = kit.Content
 
 // loadPacks finds the installed packs (after finishing any install cut short) and opens the one
 // used last, else the built-in pack (background goroutine).
-func (u *UI) loadPacks() {
+func (u *UI) loadPacks() func() {
 	ctx := context.Background()
 	if err := u.library.Recover(); err != nil {
 		u.cfg.Log.Printf("packs: %v", err)
@@ -46,63 +36,28 @@ func (u *UI) loadPacks() {
 			pick = p
 		}
 	}
-	fyne.Do(func() {
+	return func() {
 		u.packs, u.packsErr = packs, err
 		if pick != nil && u.cfg.ModelPath == "" {
-			u.openPack(pick)
+			u.OpenPack(pick)
 		}
-		for _, f := range u.packListeners {
-			f(packs)
+		u.packsChanged.Emit(packs)
+	}
+}
+
+// RefreshPacks lists the packs again (after an install or removal) and tells the screens.
+func (u *UI) RefreshPacks() {
+	u.run.Go(func() func() {
+		packs, err := u.library.List(context.Background())
+		return func() {
+			u.packs, u.packsErr = packs, err
+			u.packsChanged.Emit(packs)
 		}
 	})
 }
 
-// refreshPacks lists the packs again (after an install or removal) and tells the screens.
-func (u *UI) refreshPacks() {
-	go func() {
-		packs, err := u.library.List(context.Background())
-		fyne.Do(func() {
-			u.packs, u.packsErr = packs, err
-			for _, f := range u.packListeners {
-				f(packs)
-			}
-		})
-	}()
-}
-
-// packChooser keeps Explore's pack list in step with the installed packs and the current one.
-func (u *UI) packChooser() {
-	sel := u.explore.packs
-	byTitle := map[string]*content.Pack{}
-	update := func() {
-		byTitle = map[string]*content.Pack{}
-		var titles []string
-		for _, p := range u.packs {
-			t := fmt.Sprintf("%s (%s)", p.Title, originName(p.Origin))
-			byTitle[t] = p
-			titles = append(titles, t)
-		}
-		sel.SetOptions(titles)
-		sel.OnChanged = nil
-		sel.ClearSelected()
-		if c := u.current.Pack; c != nil {
-			sel.SetSelected(fmt.Sprintf("%s (%s)", c.Title, originName(c.Origin)))
-		}
-		sel.OnChanged = func(t string) {
-			if p := byTitle[t]; p != nil && (u.current.Pack == nil || u.current.Pack.ID != p.ID) {
-				u.openPack(p)
-			}
-		}
-	}
-	u.onPacks(func([]*content.Pack) { update() })
-	u.onContent(func(Content) { update() })
-}
-
-// onPacks registers f to hear the list of installed packs when it changes (UI goroutine).
-func (u *UI) onPacks(f func([]*content.Pack)) { u.packListeners = append(u.packListeners, f) }
-
-// openPack loads a pack's scene in the background and makes it the current content.
-func (u *UI) openPack(p *content.Pack) {
+// OpenPack loads a pack's scene in the background and makes it the current content.
+func (u *UI) OpenPack(p *content.Pack) {
 	u.load(p.Title, func() (*content.Scene, error) {
 		return content.LoadPackScene(context.Background(), p)
 	}, p)
@@ -114,12 +69,8 @@ func (u *UI) setContent(c Content, name string) {
 	if c.Pack != nil {
 		u.app.Preferences().SetString(prefCurrentPack, c.Pack.ID)
 	}
-	u.view.SetModel(c.Model)
-	u.explore.setScene(c.Scene)
-	u.win.SetTitle("Osteon — " + firstNonEmpty(c.Scene.Title, name))
-	for _, f := range u.contentListeners {
-		f(c)
-	}
+	u.win.SetTitle("Osteon — " + kit.FirstNonEmpty(c.Scene.Title, name))
+	u.contentChanged.Emit(c)
 }
 
 // showLoadError explains a model or pack that could not be opened, listing every problem.
@@ -140,11 +91,11 @@ func (u *UI) showLoadError(name string, err error) {
 	dialog.ShowError(fmt.Errorf("could not open %s:\n%w", name, err), u.win)
 }
 
-// newView makes a 3D view and its widget for a screen; it starts drawing once OpenGL is up (or
+// NewView makes a 3D view and its widget for a screen; it starts drawing once OpenGL is up (or
 // says why it cannot).
-func (u *UI) newView() (*render.View, *Viewer) {
+func (u *UI) NewView() (*render.View, *kit.Viewer) {
 	v := render.NewView(nil)
-	w := NewViewer(v)
+	w := kit.NewViewer(v)
 	u.views = append(u.views, w)
 	if u.engine != nil {
 		v.SetEngine(u.engine)

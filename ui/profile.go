@@ -18,40 +18,44 @@ import (
 
 const prefLastLearner = "learner.last"
 
-// openStore opens the progress database in the background and signs in the last learner when
-// that needs no PIN. Problems are told plainly; the app goes on without progress if it must.
-func (u *UI) openStore() {
-	path := u.cfg.DBPath
-	if path == "" {
-		p, err := progress.DefaultPath()
-		if err != nil {
-			u.storeProblem(fmt.Errorf("no folder for your progress: %w", err))
-			return
+// useStore takes the progress store main opened and signs in the last learner when that needs no
+// PIN. Without a store (it could not be opened) the app goes on without progress.
+func (u *UI) useStore() {
+	u.store = u.cfg.Store
+	if u.store == nil {
+		err := u.cfg.StoreErr
+		if err == nil {
+			err = errors.New("no progress file was opened")
 		}
-		path = p
-	}
-	st, err := progress.Open(context.Background(), path)
-	if err != nil {
-		u.storeProblem(storeOpenError(path, err))
+		if u.cfg.StorePath != "" {
+			err = storeOpenError(u.cfg.StorePath, err)
+		}
+		u.cfg.Log.Print(err)
+		u.storeErr = err
 		return
 	}
-	var learner *progress.Learner
 	if id := u.app.Preferences().Int(prefLastLearner); id > 0 {
-		if l, err := st.Learner(context.Background(), progress.LearnerID(id)); err == nil && !l.HasPIN {
-			if l, err = st.SignIn(context.Background(), l.ID, ""); err == nil {
-				learner = &l
+		ctx := context.Background()
+		if l, err := u.store.Learner(ctx, progress.LearnerID(id)); err == nil && !l.HasPIN {
+			if l, err = u.store.SignIn(ctx, l.ID, ""); err == nil {
+				u.setLearner(&l)
 			}
 		}
 	}
-	fyne.Do(func() {
-		u.store = st
-		if rec := st.Recovered(); rec != nil {
-			dialog.ShowInformation("Progress file was damaged",
-				fmt.Sprintf("Osteon found your progress file damaged and moved it aside to\n%s\nso nothing in it is lost. "+
-					"A new, empty progress file was started at\n%s.", rec.MovedTo, rec.Path), u.win)
-		}
-		u.setLearner(learner)
-	})
+}
+
+// tellStore says, once the window shows, what happened to the progress file: moved aside as
+// damaged, or not opened at all.
+func (u *UI) tellStore() {
+	if u.storeErr != nil {
+		dialog.ShowError(fmt.Errorf("%w\n\nExploring models works; practice and progress are off until this is fixed", u.storeErr), u.win)
+		return
+	}
+	if rec := u.store.Recovered(); rec != nil {
+		dialog.ShowInformation("Progress file was damaged",
+			fmt.Sprintf("Osteon found your progress file damaged and moved it aside to\n%s\nso nothing in it is lost. "+
+				"A new, empty progress file was started at\n%s.", rec.MovedTo, rec.Path), u.win)
+	}
 }
 
 // storeOpenError explains why the progress file could not be opened, naming it.
@@ -67,15 +71,6 @@ func storeOpenError(path string, err error) error {
 	return fmt.Errorf("could not open your progress file %s: %w", path, err)
 }
 
-func (u *UI) storeProblem(err error) {
-	u.cfg.Log.Print(err)
-	fyne.Do(func() {
-		u.storeErr = err
-		dialog.ShowError(fmt.Errorf("%w\n\nExploring models works; practice and progress are off until this is fixed", err), u.win)
-		u.setLearner(nil)
-	})
-}
-
 // setLearner makes l the current learner (nil: nobody signed in) and tells the screens.
 func (u *UI) setLearner(l *progress.Learner) {
 	u.learner = l
@@ -85,22 +80,13 @@ func (u *UI) setLearner(l *progress.Learner) {
 	} else {
 		u.profileButton.SetText("Choose profile")
 	}
-	for _, f := range u.learnerListeners {
-		f(l)
-	}
+	u.learnerChanged.Emit(l)
 }
 
-// onLearner registers f to hear of learner changes.
-func (u *UI) onLearner(f func(*progress.Learner)) { u.learnerListeners = append(u.learnerListeners, f) }
-
-// showProfiles is the profile picker: who is practising on this computer.
-func (u *UI) showProfiles() {
+// ShowProfiles is the profile picker: who is practising on this computer.
+func (u *UI) ShowProfiles() {
 	if u.store == nil {
-		msg := "Your progress file is still opening."
-		if u.storeErr != nil {
-			msg = u.storeErr.Error()
-		}
-		dialog.ShowInformation("Profiles", msg, u.win)
+		dialog.ShowInformation("Profiles", u.storeErr.Error(), u.win)
 		return
 	}
 	learners, err := u.store.Learners(context.Background())

@@ -1,66 +1,35 @@
 package ui
 
 import (
-	"fmt"
+	"github.com/osteon/osteon/ui/dashboard"
+	"github.com/osteon/osteon/ui/drills"
+	"github.com/osteon/osteon/ui/kit"
+	"github.com/osteon/osteon/ui/packs"
+	"github.com/osteon/osteon/ui/practice"
+	"github.com/osteon/osteon/ui/procedures"
+	"github.com/osteon/osteon/ui/settings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
-// Preference keys.
-const prefMSAA = "render.msaa" // "auto", "off" or "4x"
-
-func msaaSetting(a fyne.App) int {
-	switch a.Preferences().StringWithFallback(prefMSAA, "auto") {
-	case "off":
-		return 1
-	case "4x":
-		return 4
-	}
-	return 0
-}
-
-func (u *UI) screens() []*screen {
-	return []*screen{
-		{title: "Explore", icon: theme.SearchIcon(), build: func() fyne.CanvasObject { return u.explore.root }},
-		{title: "Practice", icon: theme.QuestionIcon(), build: u.practiceScreen},
-		{title: "Procedures", icon: theme.ListIcon(), build: u.proceduresScreen},
-		{title: "Drills", icon: theme.MediaFastForwardIcon(), build: u.drillsScreen},
-		{title: "Progress", icon: theme.InfoIcon(), build: u.progressScreen},
-		{title: "Packs", icon: theme.StorageIcon(), build: u.packsScreen},
-		{title: "Settings", icon: theme.SettingsIcon(), build: u.settingsScreen},
+// screens lists the shell's destinations, in navigation order; each is built when first shown,
+// with a runner of its own for its slow work.
+func (u *UI) screens() []kit.Entry {
+	return []kit.Entry{
+		{ID: kit.Explore, Title: "Explore", Icon: theme.SearchIcon(), Build: func() kit.Screen { return u.explore }},
+		{ID: kit.Practice, Title: "Practice", Icon: theme.QuestionIcon(), Build: func() kit.Screen { return practice.New(u, u.cfg.NewRunner()) }},
+		{ID: kit.Procedures, Title: "Procedures", Icon: theme.ListIcon(), Build: func() kit.Screen { return procedures.New(u, u.cfg.NewRunner()) }},
+		{ID: kit.Drills, Title: "Drills", Icon: theme.MediaFastForwardIcon(), Build: func() kit.Screen { return drills.New(u, u.cfg.NewRunner()) }},
+		{ID: kit.Dashboard, Title: "Progress", Icon: theme.InfoIcon(), Build: func() kit.Screen { return dashboard.New(u, u.cfg.NewRunner()) }},
+		{ID: kit.Packs, Title: "Packs", Icon: theme.StorageIcon(), Build: func() kit.Screen { return packs.New(u, u.cfg.NewRunner()) }},
+		{ID: kit.Settings, Title: "Settings", Icon: theme.SettingsIcon(), Build: func() kit.Screen { return settings.New(u) }},
 	}
 }
 
-func (u *UI) settingsScreen() fyne.CanvasObject {
-	msaa := widget.NewRadioGroup([]string{"Automatic (on with a graphics card, off with software rendering)", "Off", "4x"}, nil)
-	values := []string{"auto", "off", "4x"}
-	cur := u.app.Preferences().StringWithFallback(prefMSAA, "auto")
-	for i, v := range values {
-		if v == cur {
-			msaa.SetSelected(msaa.Options[i])
-		}
+// PractiseWeakest shows Practice and starts a session on the learner's weakest skills (the
+// Progress screen's "Practise my weakest").
+func (u *UI) PractiseWeakest() {
+	if p, ok := u.shell.show(kit.Practice).(*practice.Screen); ok {
+		p.StartWeakest()
 	}
-	msaa.OnChanged = func(s string) {
-		for i, o := range msaa.Options {
-			if o == s {
-				u.app.Preferences().SetString(prefMSAA, values[i])
-			}
-		}
-	}
-	gl := widget.NewLabel("OpenGL is starting…")
-	gl.Wrapping = fyne.TextWrapWord
-	if u.engine != nil {
-		i := u.engine.Info()
-		gl.SetText(fmt.Sprintf("%s\n%s\nOpenGL %s\nContext: %s\nMultisampling now: %dx", i.Renderer, i.Vendor, i.Version, i.Backend, i.MSAA))
-	} else {
-		gl.SetText("No 3D view this session (see the Explore screen for why), or OpenGL has not started yet.")
-	}
-	form := widget.NewForm(
-		widget.NewFormItem("Smoothing (multisampling)", container.NewVBox(msaa, widget.NewLabel("Takes effect the next time Osteon starts."))),
-		widget.NewFormItem("Graphics", gl),
-	)
-	return container.NewPadded(container.NewVBox(widget.NewRichText(heading("Settings")), form))
 }

@@ -1,0 +1,380 @@
+package drills
+
+import (
+	"github.com/osteon/osteon/ui/kit"
+
+	"encoding/json"
+	"fmt"
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/osteon/osteon/content"
+	"github.com/osteon/osteon/learning"
+	"github.com/osteon/osteon/progress"
+	"github.com/osteon/osteon/render"
+)
+
+type locatePhase int
+
+const (
+	phaseCountdown locatePhase = iota
+	phaseAsking
+	phaseFeedback
+	phaseOver
+)
+
+// Pauses after a click, so the learner sees the answer before the next name.
+const (
+	hitPause    = 300 * time.Millisecond
+	missPause   = 1200 * time.Millisecond
+	minTargetPx = 6 // a target smaller than this on screen is not asked for
+)
+
+// locateRun is one Locate run: names one after another, one click each.
+type locateRun struct {
+	d       *drills
+	scope   locateScope
+	drillID string
+	targets []string
+	i       int
+	phase   locatePhase
+	started time.Time // first name shown
+	shownAt time.Time // current name shown
+	last    learning.Point
+	hasLast bool
+	trials  []learning.LocateTrial
+	timers  []func()
+
+	name     *widget.Label
+	count    *widget.Label
+	bar      *widget.ProgressBar
+	elapsed  *widget.Label
+	feedback *widget.Label
+}
+
+// startLocate frames the chosen region, ghosts everything else and counts down to the first name.
+func (d *drills) startLocate() {
+	i := d.locateSel.SelectedIndex()
+	m := d.sh.Content().Model
+	if i < 0 || i >= len(d.scopes) || m == nil {
+		return
+	}
+	d.stopQuietly()
+	if d.sh.EngineErr() != nil {
+		d.say("Locate needs the 3D view, which is not available here: " + d.sh.EngineErr().Error())
+		return
+	}
+	d.say("")
+	r := &locateRun{d: d, scope: d.scopes[i], drillID: d.locateID(d.scopes[i])}
+	d.locate = r
+	if d.view.Model() != m {
+		d.view.SetModel(m)
+	}
+	in := map[string]bool{}
+	for _, id := range r.scope.ids {
+		in[id] = true
+	}
+	d.view.ClearTints()
+	d.view.SetStates(func(id string, cur render.State) render.State {
+		switch {
+		case cur == render.Hidden:
+			return cur
+		case in[id]:
+			return render.Normal
+		}
+		return render.Ghosted
+	})
+	if p, ok := d.view.FramePose(0, 0, r.scope.ids...); ok {
+		d.view.SetPose(p, 0)
+	}
+	d.viewer.OnPick = r.picked
+	d.viewer.OnKey = func(ev *fyne.KeyEvent) bool {
+		if ev.Name == fyne.KeyEscape {
+			r.stop()
+			return true
+		}
+		return false
+	}
+	d.show(r.page())
+	d.sh.Window().Canvas().Focus(d.viewer)
+	r.countdown(3)
+}
+
+func (r *locateRun) page() fyne.CanvasObject {
+	r.name = widget.NewLabel("Get ready…")
+	r.name.SizeName = theme.SizeNameHeadingText
+	r.name.Wrapping = fyne.TextWrapWord
+	r.name.TextStyle.Bold = true
+	r.count = widget.NewLabel("")
+	r.bar = widget.NewProgressBar()
+	r.bar.TextFormatter = func() string { return "" }
+	r.elapsed = widget.NewLabel("0.0 s")
+	r.feedback = widget.NewLabel("")
+	r.feedback.Wrapping = fyne.TextWrapWord
+	stop := widget.NewButtonWithIcon("Stop (Esc)", theme.MediaStopIcon(), r.stop)
+	help := kit.Subtle("Click the named structure on the model. One click per name; the clock runs from the moment the name appears. Structures outside " +
+		r.scope.title + " are ghosted.")
+	left := container.NewVBox(widget.NewRichText(kit.Subheading("Locate: "+r.scope.title)), widget.NewLabel("Find"), r.name,
+		r.count, r.bar, r.elapsed, r.feedback, help, stop)
+	return container.NewBorder(nil, nil, container.NewPadded(kit.Sized(left, 280)), nil, r.d.viewer)
+}
+
+// countdown shows 3, 2, 1 before the first name.
+func (r *locateRun) countdown(n int) {
+	if r.phase == phaseOver {
+		return
+	}
+	if n == 0 {
+		r.begin()
+		return
+	}
+	r.name.SetText(fmt.Sprintf("Starting in %d…", n))
+	r.later(time.Second, func() { r.countdown(n - 1) })
+}
+
+// begin chooses the targets that can be seen and clicked from here, then asks the first.
+func (r *locateRun) begin() {
+	d := r.d
+	vis := visibleTargets(d.view, r.scope.ids)
+	if len(vis) < minDrillSet {
+		r.end()
+		d.locate = nil
+		d.refresh()
+		d.say(fmt.Sprintf("Only %d of the %d structures in %s can be seen well enough from the front to click, too few for a drill. Choose another region.",
+			len(vis), len(r.scope.ids), r.scope.title))
+		return
+	}
+	d.rng.Shuffle(len(vis), func(i, j int) { vis[i], vis[j] = vis[j], vis[i] })
+	r.targets = vis[:min(drillsPerRun, len(vis))]
+	r.started = d.clock.now()
+	r.timers = append(r.timers, d.clock.every(100*time.Millisecond, r.tick))
+	r.ask(0)
+}
+
+func (r *locateRun) ask(i int) {
+	r.i = i
+	r.phase = phaseAsking
+	r.name.SetText(r.structName(r.targets[i]))
+	r.count.SetText(fmt.Sprintf("%d of %d", i+1, len(r.targets)))
+	r.bar.SetValue(float64(i) / float64(len(r.targets)))
+	r.shownAt = r.d.clock.now()
+}
+
+func (r *locateRun) tick() {
+	if r.phase == phaseAsking || r.phase == phaseFeedback {
+		r.elapsed.SetText(fmt.Sprintf("%.1f s", r.d.clock.now().Sub(r.started).Seconds()))
+	}
+}
+
+func (r *locateRun) structName(id string) string {
+	if m := r.d.sh.Content().Model; m != nil {
+		if i := m.Index(id); i >= 0 {
+			return m.Scene.Parts[i].Name
+		}
+	}
+	return id
+}
+
+// picked records a click while a name is asked for.
+func (r *locateRun) picked(hit render.Hit, ok bool) {
+	if r.phase != phaseAsking {
+		return
+	}
+	target := r.targets[r.i]
+	x, y := r.d.viewer.LastTap()
+	t := learning.LocateTrial{Target: target, Time: r.d.clock.now().Sub(r.shownAt),
+		HasStart: r.hasLast, Start: r.last, Click: learning.Point{X: x, Y: y}}
+	if ok {
+		t.Clicked = hit.ID
+	}
+	t.Centre, t.Outline = projectBox(r.d.view, r.d.view.Model().BoundsOf(target))
+	r.trials = append(r.trials, t)
+	r.last, r.hasLast = t.Click, true
+	r.phase = phaseFeedback
+	r.d.view.SetState(target, render.Highlighted)
+	pause := hitPause
+	if t.Hit() {
+		r.feedback.SetText(fmt.Sprintf("✓ %s, %.1f s", r.structName(target), t.Time.Seconds()))
+		r.feedback.Importance = widget.SuccessImportance
+	} else {
+		what := "empty space"
+		if ok {
+			what = "the " + r.structName(hit.ID)
+		}
+		r.feedback.SetText(fmt.Sprintf("✗ That was %s. The %s is lit up.", what, r.structName(target)))
+		r.feedback.Importance = widget.DangerImportance
+		pause = missPause
+	}
+	r.feedback.Refresh()
+	r.later(pause, func() {
+		r.d.view.SetState(target, render.Normal)
+		if r.i+1 < len(r.targets) {
+			r.ask(r.i + 1)
+			return
+		}
+		r.finish()
+	})
+}
+
+func (r *locateRun) later(d time.Duration, f func()) {
+	r.timers = append(r.timers, r.d.clock.after(d, func() {
+		if r.phase != phaseOver {
+			f()
+		}
+	}))
+}
+
+// end cancels the run's timers and gives the viewer back its ordinary behaviour.
+func (r *locateRun) end() {
+	r.phase = phaseOver
+	for _, stop := range r.timers {
+		stop()
+	}
+	r.timers = nil
+	r.d.viewer.OnPick, r.d.viewer.OnKey = nil, nil
+}
+
+// stop abandons the run (Esc): nothing is recorded.
+func (r *locateRun) stop() {
+	if r.phase == phaseOver {
+		return
+	}
+	d := r.d
+	r.end()
+	d.locate = nil
+	d.refresh()
+	d.say(fmt.Sprintf("Locate stopped after %d of %d names; a stopped run is not recorded.", len(r.trials), max(len(r.targets), drillsPerRun)))
+}
+
+func (r *locateRun) finish() {
+	d := r.d
+	r.bar.SetValue(1)
+	r.end()
+	d.locate = nil
+	s := learning.ScoreLocate(r.trials)
+	pack, version := d.packKey()
+	in := progress.DrillRunInput{Learner: d.sh.Learner().ID, DrillID: r.drillID, PackID: pack, PackVersion: version,
+		Duration: max(d.clock.now().Sub(r.started), 0), Trials: s.Trials, Score: s.Score, Accuracy: s.Accuracy,
+		Speed: s.Speed, Throughput: s.Throughput, Detail: r.detail(s)}
+	d.showResult(drillOutcome{kind: "Locate", title: r.scope.title, input: in,
+		lines: locateLines(s), review: r.review(), again: d.startLocate})
+}
+
+func locateLines(s learning.LocateScore) []string {
+	lines := []string{
+		fmt.Sprintf("Accuracy: %d of %d (%.0f%%)", s.Hits, s.Trials, 100*s.Accuracy),
+		fmt.Sprintf("Speed: %.1f names a minute", s.Speed),
+	}
+	if s.Hits > 0 {
+		lines = append(lines, fmt.Sprintf("Mean time to a right click: %.2f s", s.MeanHitTime.Seconds()))
+	}
+	switch {
+	case len(s.Fitts) == 0:
+		lines = append(lines, "Fitts' throughput: not measured (no click had a known starting point)")
+	case s.Effective:
+		lines = append(lines, fmt.Sprintf("Fitts' throughput: %.2f bits/s over %d clicks (effective width from the spread of your clicks)", s.Throughput, len(s.Fitts)))
+	default:
+		lines = append(lines, fmt.Sprintf("Fitts' throughput: %.2f bits/s over %d clicks (nominal widths: too few clicks for their spread)", s.Throughput, len(s.Fitts)))
+	}
+	return lines
+}
+
+func (r *locateRun) review() []widget.RichTextSegment {
+	var out []widget.RichTextSegment
+	for _, t := range r.trials {
+		if t.Hit() {
+			continue
+		}
+		what := "empty space"
+		if t.Clicked != "" {
+			what = r.structName(t.Clicked)
+		}
+		out = append(out, kit.Para(fmt.Sprintf("Missed %s (you clicked %s).", r.structName(t.Target), what)))
+	}
+	return out
+}
+
+// detail is what the run stores beside its numbers: each click, for later analysis.
+func (r *locateRun) detail(s learning.LocateScore) json.RawMessage {
+	type click struct {
+		Target  string  `json:"target"`
+		Clicked string  `json:"clicked"`
+		MS      int64   `json:"ms"`
+		D       float64 `json:"d_px,omitempty"`
+		W       float64 `json:"w_px,omitempty"`
+		IDe     float64 `json:"ide_bits,omitempty"`
+	}
+	clicks := make([]click, len(r.trials))
+	for i, t := range r.trials {
+		clicks[i] = click{Target: t.Target, Clicked: t.Clicked, MS: t.Time.Milliseconds()}
+	}
+	for _, f := range s.Fitts {
+		clicks[f.Index].D, clicks[f.Index].W, clicks[f.Index].IDe = round2(f.D), round2(f.W), round2(f.IDe)
+	}
+	b, _ := json.Marshal(map[string]any{"drill": "locate", "title": "Locate: " + r.scope.title,
+		"effective_width": s.Effective, "clicks": clicks})
+	return b
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// projectBox projects a box's centre and its 8 corners to the view's pixels.
+func projectBox(v *render.View, b content.Box) (learning.Point, []learning.Point) {
+	c := b.Center()
+	cx, cy, _ := v.Project(render.Vec3{float64(c[0]), float64(c[1]), float64(c[2])})
+	var out []learning.Point
+	for k := range 8 {
+		p := render.Vec3{float64(b.Min[0]), float64(b.Min[1]), float64(b.Min[2])}
+		for axis := range 3 {
+			if k&(1<<axis) != 0 {
+				p[axis] = float64(b.Max[axis])
+			}
+		}
+		if x, y, front := v.Project(p); front {
+			out = append(out, learning.Point{X: x, Y: y})
+		}
+	}
+	return learning.Point{X: cx, Y: cy}, out
+}
+
+// visibleTargets keeps the structures that can be clicked from the current camera: at least
+// two points of a 7×7 grid over each one's projected box pick it, and the box is at least
+// minTargetPx across.
+func visibleTargets(v *render.View, ids []string) []string {
+	m := v.Model()
+	cam := v.Camera()
+	var out []string
+	for _, id := range ids {
+		_, pts := projectBox(v, m.BoundsOf(id))
+		if len(pts) < 8 {
+			continue
+		}
+		x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+		for _, p := range pts {
+			x0, y0, x1, y1 = min(x0, p.X), min(y0, p.Y), max(x1, p.X), max(y1, p.Y)
+		}
+		x0, y0 = max(x0, 0), max(y0, 0)
+		x1, y1 = min(x1, float64(cam.Width-1)), min(y1, float64(cam.Height-1))
+		if x1-x0 < minTargetPx || y1-y0 < minTargetPx {
+			continue
+		}
+		hits := 0
+		for i := range 7 {
+			for j := range 7 {
+				x, y := x0+(x1-x0)*(float64(i)+0.5)/7, y0+(y1-y0)*(float64(j)+0.5)/7
+				if h, ok := v.Pick(x, y); ok && h.ID == id {
+					hits++
+				}
+			}
+		}
+		if hits >= 2 {
+			out = append(out, id)
+		}
+	}
+	return out
+}
