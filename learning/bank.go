@@ -55,8 +55,9 @@ type Item struct {
 	Structure string // the structure asked about; an MCQ's first structure, or ""
 	Region    string // the structure's region ("" if none)
 	System    string
-	Skills    []SkillID // what an answer is evidence for
-	MCQ       *MCQ      // the authored item, for KindMCQ
+	Skills    []SkillID    // what an answer is evidence for
+	MCQ       *MCQ         // the authored item, for KindMCQ
+	Pin       *PinQuestion // the tour pin, for KindPin
 }
 
 // Kind is the item's kind.

@@ -44,6 +44,7 @@ var expectedTimes = map[ItemKind]time.Duration{
 	KindProcedureTest: 5 * time.Minute,
 	KindConsultation:  10 * time.Minute,
 	KindDrill:         3 * time.Second,
+	KindPin:           5 * time.Second,
 }
 
 // ExpectedTime is the typical response time for a right answer to an item

@@ -25,7 +25,7 @@ const (
 
 // Kinds lists the known item kinds.
 var Kinds = []ItemKind{KindFind, KindNameChoice, KindNameTyped, KindMCQ,
-	KindProcedureStep, KindProcedureTest, KindDrill, KindConsultation}
+	KindProcedureStep, KindProcedureTest, KindDrill, KindConsultation, KindPin}
 
 // Known reports whether k is one of [Kinds].
 func (k ItemKind) Known() bool {

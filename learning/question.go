@@ -83,6 +83,8 @@ func (b *Bank) Ask(it Item, rng *rand.Rand) Question {
 		q.Highlight, q.Reveal = b.Instances(s.ID), b.Instances(s.ID)
 	case KindMCQ:
 		b.askMCQ(&q, rng)
+	case KindPin:
+		b.askPin(&q, rng)
 	}
 	return q
 }

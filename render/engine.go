@@ -67,6 +67,9 @@ type Engine struct {
 	release  func()
 	samples  int
 	frameSeq uint64
+
+	sec       *sectionGL // section capping, made on first use
+	clipPlane [4]float32 // the section plane the shaders clip against
 }
 
 // glModel is a model's meshes on the GPU, under one node.
@@ -143,6 +146,7 @@ func (e *Engine) start(opt Options) error {
 		release()
 		return fmt.Errorf("render: shaders: %w", err)
 	}
+	addSectionShaders(e.rend)
 	e.models = map[*Model]*glModel{}
 	e.root = core.NewNode()
 	e.root.Add(light.NewAmbient(&math32.Color{R: 1, G: 1, B: 1}, 0.45))
@@ -263,6 +267,9 @@ func (e *Engine) forget(m *Model) {
 	for _, p := range g.parts {
 		p.mesh.Dispose()
 	}
+	if e.sec != nil {
+		e.sec.forget(g)
+	}
 	delete(e.models, m)
 }
 
@@ -278,9 +285,9 @@ func (e *Engine) upload(m *Model) *glModel {
 		mat := material.NewStandard(&math32.Color{R: 0.8, G: 0.8, B: 0.8})
 		mat.SetSpecularColor(&math32.Color{R: 0.18, G: 0.18, B: 0.18})
 		mat.SetShininess(24)
-		gm := graphic.NewMesh(geom, mat)
+		gm := newClipMesh(geom, mat, &e.clipPlane)
 		g.node.Add(gm)
-		g.parts = append(g.parts, &glPart{mesh: gm, mat: mat})
+		g.parts = append(g.parts, &glPart{mesh: &gm.Mesh, mat: mat})
 	}
 	return g
 }
@@ -293,6 +300,8 @@ type frameSpec struct {
 	target     Vec3
 	visuals    []visual
 	background [3]float32
+	section    Section
+	cuts       []int // structures the section crosses
 }
 
 // visual is how one structure is drawn.
@@ -322,9 +331,18 @@ func (e *Engine) draw(spec *frameSpec, dst *image.RGBA) (FrameStats, error) {
 		t0 := time.Now()
 		e.fb.begin(spec.background)
 		cam := fixedCamera{view: spec.view.g3n(), proj: spec.proj.g3n()}
+		e.clipPlane = spec.section.clipVec4()
+		glClip(spec.section.On)
 		if err = e.rend.Render(e.root, &cam); err != nil {
 			err = fmt.Errorf("render: draw: %w", err)
 			return
+		}
+		if spec.section.On {
+			err = e.drawCaps(spec, &cam)
+			glClip(false)
+			if err != nil {
+				return
+			}
 		}
 		e.fb.finish()
 		t1 := time.Now()

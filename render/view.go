@@ -45,6 +45,8 @@ type View struct {
 	onFrame    func(Frame)
 	free       []*image.RGBA
 	background [3]float32
+	section    Section
+	cuts       cutCache
 
 	wake chan struct{}
 	done chan struct{}
@@ -288,9 +290,10 @@ func (v *View) Pick(x, y float64) (Hit, bool) {
 	}
 	m, cam := v.model, v.cam
 	states := append([]State(nil), v.states...)
+	sec := v.section
 	v.mu.Unlock()
 	o, d := cam.Ray(x, y)
-	return m.Pick(o, d, func(i int) (bool, bool) { return states[i] != Hidden, states[i] == Ghosted })
+	return m.pickKept(sec, o, d, func(i int) (bool, bool) { return states[i] != Hidden, states[i] == Ghosted })
 }
 
 // Project returns where a scene point appears in the current frame, in pixels.
@@ -411,6 +414,7 @@ func (v *View) snapshot(now time.Time) (*frameSpec, *image.RGBA, bool) {
 	for i := range spec.visuals {
 		spec.visuals[i] = v.visualOf(i)
 	}
+	spec.section, spec.cuts = v.section, v.cuts.of(v.model, v.section)
 	w, h := v.cam.Width, v.cam.Height
 	var img *image.RGBA
 	for len(v.free) > 0 && img == nil {

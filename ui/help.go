@@ -29,6 +29,8 @@ var keyHelp = [][2]string{
 	{"G", "Ghost the others (see through them)"},
 	{"A", "Show all"},
 	{"Ctrl+Z", "Undo hide, isolate, ghost or show all"},
+	{"X", "Section plane: none, axial, coronal, sagittal, free (facing you); the list under the view says what it cuts"},
+	{"[ / ]", "Move the section plane back and forth through the model"},
 	{"Esc", "Clear the selection"},
 	{"Ctrl+F", "Search structures"},
 	{"Ctrl+O", "Open a model file (.glb, .gltf, .obj)"},

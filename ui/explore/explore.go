@@ -33,6 +33,7 @@ type explore struct {
 	undo     []map[string]render.State
 	root     fyne.CanvasObject
 	sh       Shell
+	section  *sectionBar
 }
 
 // Shell is what the Explore screen needs from the app.
@@ -76,10 +77,12 @@ func New(sh Shell) *Screen {
 	viewer.OnPick = e.picked
 	viewer.OnRune = func(r rune) { e.rune(r) }
 	viewer.OnKey = e.key
+	e.section = newSectionBar(e)
 	e.root = e.layout()
 	sh.ContentChanged().Subscribe(func(c kit.Content) {
 		e.view.SetModel(c.Model)
 		e.setScene(c.Scene)
+		e.section.apply()
 	})
 	e.choosePacks()
 	return e
@@ -182,7 +185,7 @@ func (e *explore) layout() fyne.CanvasObject {
 		widget.NewButton("Show all (A)", e.showAll),
 		widget.NewButton("Reset view (R)", func() { e.view.ResetView(kit.CameraMove) }),
 	)
-	centre := container.NewBorder(bar, container.NewVBox(buttons, e.status), nil, nil, e.viewer)
+	centre := container.NewBorder(bar, container.NewVBox(buttons, e.section.root, e.status), nil, nil, e.viewer)
 	right := container.NewHSplit(centre, kit.Sized(e.info.root, infoMinWidth))
 	right.Offset = 0.74
 	split := container.NewHSplit(list, right)
@@ -395,6 +398,9 @@ func (e *explore) showAll() {
 
 // rune handles single-key shortcuts typed in the viewer or with nothing focused.
 func (e *explore) rune(r rune) {
+	if e.section.rune(r) {
+		return
+	}
 	switch r {
 	case 'h', 'H':
 		e.hide()
