@@ -15,7 +15,8 @@ type Model struct {
 	Bounds content.Box
 	parts  []modelPart
 	byID   map[string]int
-	top    boxTree // over the parts' boxes
+	top    boxTree   // over the parts' boxes
+	lod    *modelLOD // simplified levels, made once the model is shown
 }
 
 type modelPart struct {
@@ -25,7 +26,7 @@ type modelPart struct {
 
 // NewModel builds the picking hierarchies, using every core.
 func NewModel(s *content.Scene) *Model {
-	m := &Model{Scene: s, parts: make([]modelPart, len(s.Parts)), byID: make(map[string]int, len(s.Parts))}
+	m := &Model{Scene: s, parts: make([]modelPart, len(s.Parts)), byID: make(map[string]int, len(s.Parts)), lod: newModelLOD(len(s.Parts))}
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {

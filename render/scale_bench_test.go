@@ -69,6 +69,8 @@ func benchScene(b *testing.B, s scaleScene) {
 	debug.FreeOSMemory()
 	rss := residentBytes() - rss0
 
+	<-m.LevelsReady() // made in the background from SetModel on
+	lodT := time.Since(t0)
 	drag, rest := dragAndRest(b, v, 12, 5)
 	pick, g3nPick := pickTimes(m, 2000, 8)
 	b.ReportMetric(ms(drag), "drag-ms")
@@ -81,6 +83,7 @@ func benchScene(b *testing.B, s scaleScene) {
 	b.ReportMetric(ms(parseT), "parse-ms")
 	b.ReportMetric(ms(loadT-parseT), "model-ms")
 	b.ReportMetric(ms(readT), "readfile-ms")
+	b.ReportMetric(ms(lodT), "levels-ready-ms")
 	b.ReportMetric(float64(rss)/float64(bytes), "rss-per-mesh-byte")
 	b.ReportMetric(float64(m.Len()), "parts")
 	b.ReportMetric(float64(triangles(sc)), "triangles")
@@ -105,7 +108,7 @@ func dragAndRest(b *testing.B, v *View, nDrag, nRest int) (drag, rest time.Durat
 	}
 	for range nRest {
 		v.Orbit(6, 0)
-		settle(v)
+		v.EndInteraction()
 		t := time.Now()
 		f, err := v.RenderNow()
 		if err != nil {
