@@ -48,10 +48,10 @@ func levelGeometry(l *lodLevel) *geometry.Geometry {
 }
 
 // lowRes is the half-size target of interaction frames that would otherwise miss the frame
-// budget: drawn at half width and height, then scaled up into the frame (GL thread).
+// budget: drawn at half width and height, then stretched (filtered) over the full-size target
+// and read back from there (GL thread).
 type lowRes struct {
-	fb  fbo
-	pix []byte
+	fb fbo
 }
 
 // target returns the framebuffer to draw spec into and its size.
@@ -62,37 +62,14 @@ func (e *Engine) target(spec *frameSpec, w, h int) (*fbo, int, int) {
 	return &e.fb, w, h
 }
 
-// readHalf reads the half-size frame and doubles it into dst, each pixel a 2x2 block.
+// readHalf scales the half-size frame up into the full-size target and reads it into dst.
 func (e *Engine) readHalf(dst *image.RGBA) error {
-	l := &e.low
-	lw, lh := int(l.fb.c.w), int(l.fb.c.h)
-	if len(l.pix) != lw*lh*4 {
-		l.pix = make([]byte, lw*lh*4)
-	}
-	if err := l.fb.read(l.pix); err != nil {
+	w, h := dst.Rect.Dx(), dst.Rect.Dy()
+	if err := e.fb.resize(w, h, e.samples); err != nil {
 		return err
 	}
-	upscale2(dst, l.pix, lw, lh)
-	return nil
-}
-
-// upscale2 fills dst from a (lw x lh) RGBA image at half its size, nearest neighbour.
-func upscale2(dst *image.RGBA, src []byte, lw, lh int) {
-	w, h := dst.Rect.Dx(), dst.Rect.Dy()
-	for y := 0; y < h; y++ {
-		row := dst.Pix[y*dst.Stride : y*dst.Stride+4*w]
-		if y%2 == 1 {
-			copy(row, dst.Pix[(y-1)*dst.Stride:(y-1)*dst.Stride+4*w])
-			continue
-		}
-		s := src[min(y/2, lh-1)*lw*4:]
-		for x := 0; x+1 < w; x += 2 {
-			p := s[(x/2)*4 : (x/2)*4+4]
-			copy(row[4*x:], p)
-			copy(row[4*x+4:], p)
-		}
-		if w%2 == 1 {
-			copy(row[4*(w-1):], s[(lw-1)*4:lw*4])
-		}
+	if err := e.low.fb.scaleInto(&e.fb); err != nil {
+		return err
 	}
+	return e.fb.read(dst.Pix)
 }

@@ -183,3 +183,40 @@ func FuzzDecodeLevels(f *testing.F) {
 		}
 	})
 }
+
+// TestHalfSizeInteractionFrame: a half-size interaction frame, scaled up, is the full frame's
+// size, says it is half size, and its silhouette strays nowhere further than 2 pixels from the
+// full-size interaction frame's edges.
+func TestHalfSizeInteractionFrame(t *testing.T) {
+	v := newLimbView(t, 640, 400)
+	<-v.Model().LevelsReady()
+	v.Orbit(30, 0)
+	full, err := v.RenderNow()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.Orbit(0, 0)
+	v.mu.Lock()
+	v.halfRes = true
+	v.mu.Unlock()
+	half, err := v.RenderNow()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !half.Stats.Half || full.Stats.Half || half.Image.Rect != full.Image.Rect {
+		t.Fatalf("stats %+v then %+v, sizes %v and %v", full.Stats, half.Stats, full.Image.Rect, half.Image.Rect)
+	}
+	fm, hm := mask(full.Image, v.background), mask(half.Image, v.background)
+	drawn := 0
+	for _, b := range fm {
+		if b {
+			drawn++
+		}
+	}
+	differ, far := silhouetteDiff(fm, hm, 640, 400, 2)
+	t.Logf("%d drawn pixels at full size; %d differ at half size, %d far from an edge", drawn, differ, far)
+	if drawn < 1000 || far > 0 {
+		p := savePNG(t, "half-size.png", half.Image)
+		t.Fatalf("half-size frame strays: %d of %d pixels differ, %d further than 2 px from an edge; see %s", differ, drawn, far, p)
+	}
+}

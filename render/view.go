@@ -46,9 +46,11 @@ type View struct {
 	free       []*image.RGBA
 	background [3]float32
 
-	interactUntil time.Time   // the camera moved: interaction frames until then (view_lod.go)
-	settle        *time.Timer // draws full detail once the camera stops
-	halfRes       bool        // interaction frames are too slow at full size
+	interactUntil time.Time     // the camera moved: interaction frames until then (view_lod.go)
+	settle        *time.Timer   // draws full detail once the camera stops
+	halfRes       bool          // interaction frames are too slow at full size
+	fullCost      time.Duration // last interaction frame at full size, and at half
+	halfCost      time.Duration
 
 	wake chan struct{}
 	done chan struct{}

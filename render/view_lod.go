@@ -91,8 +91,10 @@ func (v *View) chooseLevels(now time.Time) []int8 {
 	return out
 }
 
-// frameBudget is what an interaction frame may cost (draw and read-back) at full size; above
-// it, interaction frames are drawn at half width and height until one costs under a third of it.
+// frameBudget is what an interaction frame may cost (draw and read-back). Above it at full
+// size, interaction frames are drawn at half width and height, as long as that costs clearly
+// less (a frame bound by vertices rather than pixels gains nothing and looks worse); a half-size
+// frame under a third of the budget sends them back to full size.
 const frameBudget = 24 * time.Millisecond
 
 // noteFrame learns from an interaction frame whether the next ones need half size.
@@ -102,11 +104,14 @@ func (v *View) noteFrame(st FrameStats) {
 	}
 	cost := st.Draw + st.Readback
 	v.mu.Lock()
-	switch {
-	case st.Half && cost < frameBudget/3:
-		v.halfRes = false
-	case !st.Half && cost > frameBudget:
-		v.halfRes = true
+	defer v.mu.Unlock()
+	if st.Half {
+		v.halfCost = cost
+	} else {
+		v.fullCost = cost
 	}
-	v.mu.Unlock()
+	v.halfRes = v.fullCost > frameBudget && (v.halfCost == 0 || v.halfCost < v.fullCost*3/4)
+	if st.Half && cost < frameBudget/3 {
+		v.halfRes = false
+	}
 }
