@@ -42,7 +42,8 @@ func BenchmarkFrame(b *testing.B) {
 			var draws, reads []time.Duration
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				v.Orbit(3, 0) // a real change each frame
+				v.Orbit(3, 0)      // a real change each frame
+				v.EndInteraction() // full detail: BenchmarkScale times interaction frames
 				f, err := v.RenderNow()
 				if err != nil {
 					b.Fatal(err)

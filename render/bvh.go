@@ -30,37 +30,37 @@ const (
 func newBVH(pos []float32, idx []uint32) *bvh {
 	n := len(idx) / 3
 	b := &bvh{pos: pos, idx: idx, tris: make([]uint32, n), nodes: make([]bvhNode, 0, 2*n/bvhLeafSize+1)}
-	cent := make([][3]float32, n)
+	tb := make([]triBox, n) // each triangle's box and centroid, read at every level of the build
 	for t := range n {
 		b.tris[t] = uint32(t)
+		a, c, d := pos[3*idx[3*t]:], pos[3*idx[3*t+1]:], pos[3*idx[3*t+2]:]
 		for k := 0; k < 3; k++ {
-			cent[t][k] = (pos[3*idx[3*t]+uint32(k)] + pos[3*idx[3*t+1]+uint32(k)] + pos[3*idx[3*t+2]+uint32(k)]) / 3
+			tb[t].min[k] = min(a[k], c[k], d[k])
+			tb[t].max[k] = max(a[k], c[k], d[k])
+			tb[t].cent[k] = (a[k] + c[k] + d[k]) / 3
 		}
 	}
 	if n > 0 {
-		b.build(cent, 0, n, 0)
+		b.build(tb, 0, n, 0)
 	}
 	return b
 }
 
+type triBox struct{ min, max, cent [3]float32 }
+
 // build adds the node for tris[lo:hi] and its subtree; it returns the node's index.
-func (b *bvh) build(cent [][3]float32, lo, hi, depth int) int {
+func (b *bvh) build(tb []triBox, lo, hi, depth int) int {
 	ni := len(b.nodes)
 	b.nodes = append(b.nodes, bvhNode{})
 	nd := bvhNode{min: [3]float32{inf32, inf32, inf32}, max: [3]float32{-inf32, -inf32, -inf32}}
 	cmin, cmax := nd.min, nd.max
 	for _, t := range b.tris[lo:hi] {
-		for c := 0; c < 3; c++ {
-			v := b.idx[3*t+uint32(c)]
-			for k := 0; k < 3; k++ {
-				p := b.pos[3*v+uint32(k)]
-				nd.min[k] = min(nd.min[k], p)
-				nd.max[k] = max(nd.max[k], p)
-			}
-		}
+		x := &tb[t]
 		for k := 0; k < 3; k++ {
-			cmin[k] = min(cmin[k], cent[t][k])
-			cmax[k] = max(cmax[k], cent[t][k])
+			nd.min[k] = min(nd.min[k], x.min[k])
+			nd.max[k] = max(nd.max[k], x.max[k])
+			cmin[k] = min(cmin[k], x.cent[k])
+			cmax[k] = max(cmax[k], x.cent[k])
 		}
 	}
 	axis := 0
@@ -76,22 +76,22 @@ func (b *bvh) build(cent [][3]float32, lo, hi, depth int) int {
 	}
 	mid := (lo + hi) / 2 // past maxBVHDepth, halve by count: boxes stay correct, depth bounded
 	if depth < maxBVHDepth {
-		mid = b.partition(cent, lo, hi, axis, (cmin[axis]+cmax[axis])/2)
+		mid = b.partition(tb, lo, hi, axis, (cmin[axis]+cmax[axis])/2)
 		if mid == lo || mid == hi {
 			mid = (lo + hi) / 2
 		}
 	}
-	b.build(cent, lo, mid, depth+1)
-	nd.second = uint32(b.build(cent, mid, hi, depth+1))
+	b.build(tb, lo, mid, depth+1)
+	nd.second = uint32(b.build(tb, mid, hi, depth+1))
 	b.nodes[ni] = nd
 	return ni
 }
 
 // partition moves triangles whose centroid lies below split on axis to the front.
-func (b *bvh) partition(cent [][3]float32, lo, hi, axis int, split float32) int {
+func (b *bvh) partition(tb []triBox, lo, hi, axis int, split float32) int {
 	i, j := lo, hi-1
 	for i <= j {
-		if cent[b.tris[i]][axis] < split {
+		if tb[b.tris[i]].cent[axis] < split {
 			i++
 		} else {
 			b.tris[i], b.tris[j] = b.tris[j], b.tris[i]

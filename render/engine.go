@@ -64,6 +64,7 @@ type Engine struct {
 	models   map[*Model]*glModel // uploaded models, most recently drawn kept
 	current  *glModel
 	fb       fbo
+	low      lowRes // half-size target for slow interaction frames (engine_lod.go)
 	release  func()
 	samples  int
 	frameSeq uint64
@@ -88,6 +89,11 @@ type glPart struct {
 	mat  *material.Standard
 	last visual
 	set  bool
+
+	lod      []*graphic.Mesh // simplified levels uploaded so far, finest first (engine_lod.go)
+	shown    int             // level drawn: 0 the full mesh
+	visible  bool
+	levelSet bool
 }
 
 // NewEngine starts the GL thread and makes a context: EGL surfaceless first, then EGL's default
@@ -121,6 +127,7 @@ func (e *Engine) loop(opt Options, ready chan<- error) {
 		e.forget(m)
 	}
 	e.fb.release()
+	e.low.fb.release()
 	e.release()
 }
 
@@ -266,6 +273,9 @@ func (e *Engine) forget(m *Model) {
 	}
 	for _, p := range g.parts {
 		p.mesh.Dispose()
+		for _, gm := range p.lod {
+			gm.Dispose()
+		}
 	}
 	if e.sec != nil {
 		e.sec.forget(g)
@@ -301,7 +311,9 @@ type frameSpec struct {
 	visuals    []visual
 	background [3]float32
 	section    Section
-	cuts       []int // structures the section crosses
+	cuts       []int  // structures the section crosses
+	levels     []int8 // per structure, the simplified level to draw (nil: full detail)
+	half       bool   // draw at half width and height and scale up
 }
 
 // visual is how one structure is drawn.
@@ -315,6 +327,9 @@ type visual struct {
 type FrameStats struct {
 	Draw     time.Duration // scene draw until the GPU finished (and MSAA resolve)
 	Readback time.Duration // glReadPixels and row flip into the image
+	Draws    int           // meshes drawn (hidden and out-of-view structures are not)
+	Coarse   bool          // an interaction frame: simplified levels where they look the same
+	Half     bool          // drawn at half width and height, scaled up
 }
 
 // draw renders spec into dst, which must be spec's size (GL thread via run).
@@ -323,13 +338,14 @@ func (e *Engine) draw(spec *frameSpec, dst *image.RGBA) (FrameStats, error) {
 	var err error
 	w, h := dst.Rect.Dx(), dst.Rect.Dy()
 	runErr := e.run(func() {
-		if err = e.fb.resize(w, h, e.samples); err != nil {
+		fb, rw, rh := e.target(spec, w, h)
+		if err = fb.resize(rw, rh, e.samples); err != nil {
 			return
 		}
 		e.use(spec.model)
 		e.apply(spec)
 		t0 := time.Now()
-		e.fb.begin(spec.background)
+		fb.begin(spec.background)
 		cam := fixedCamera{view: spec.view.g3n(), proj: spec.proj.g3n()}
 		e.clipPlane = spec.section.clipVec4()
 		glClip(spec.section.On)
@@ -344,10 +360,14 @@ func (e *Engine) draw(spec *frameSpec, dst *image.RGBA) (FrameStats, error) {
 				return
 			}
 		}
-		e.fb.finish()
+		fb.finish()
 		t1 := time.Now()
-		err = e.fb.read(dst.Pix)
-		st = FrameStats{Draw: t1.Sub(t0), Readback: time.Since(t1)}
+		if spec.half {
+			err = e.readHalf(dst)
+		} else {
+			err = fb.read(dst.Pix)
+		}
+		st = FrameStats{Draw: t1.Sub(t0), Readback: time.Since(t1), Draws: e.rend.Stats().GraphicMats, Coarse: spec.levels != nil, Half: spec.half}
 	})
 	if runErr != nil {
 		return st, runErr
@@ -364,11 +384,11 @@ func (e *Engine) apply(spec *frameSpec) {
 			break
 		}
 		v := spec.visuals[i]
+		e.showLevel(p, i, v.visible, spec)
 		if p.set && p.last == v {
 			continue
 		}
 		p.last, p.set = v, true
-		p.mesh.SetVisible(v.visible)
 		p.mat.SetColor(&math32.Color{R: v.color[0], G: v.color[1], B: v.color[2]})
 		p.mat.SetEmissiveColor(&math32.Color{R: v.emissive[0], G: v.emissive[1], B: v.emissive[2]})
 		p.mat.SetOpacity(v.color[3])

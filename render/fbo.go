@@ -98,6 +98,15 @@ static GLenum osteon_fbo_read(osteon_fbo *f, void *dst) {
 	return osteon_gl_error();
 }
 
+// osteon_fbo_scale_into stretches src's resolved colour over all of dst, filtered.
+static GLenum osteon_fbo_scale_into(osteon_fbo *src, osteon_fbo *dst) {
+	glBindFramebuffer(GL_READ_FRAMEBUFFER, src->fbo);
+	glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst->fbo);
+	glBlitFramebuffer(0, 0, src->w, src->h, 0, 0, dst->w, dst->h, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+	glBindFramebuffer(GL_FRAMEBUFFER, 0);
+	return osteon_gl_error();
+}
+
 static int osteon_max_samples(void) {
 	GLint n = 0;
 	glGetIntegerv(GL_MAX_SAMPLES, &n);
@@ -158,6 +167,14 @@ func (f *fbo) read(dst []byte) error {
 }
 
 func (f *fbo) release() { C.osteon_fbo_delete(&f.c) }
+
+// scaleInto stretches f's frame over all of dst (linear filtering).
+func (f *fbo) scaleInto(dst *fbo) error {
+	if e := C.osteon_fbo_scale_into(&f.c, &dst.c); e != 0 {
+		return fmt.Errorf("render: scale frame up: GL error 0x%x", uint32(e))
+	}
+	return nil
+}
 
 func glMaxSamples() int { return int(C.osteon_max_samples()) }
 

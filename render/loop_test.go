@@ -6,13 +6,17 @@ import (
 	"time"
 )
 
-// TestRendersOnlyOnChange: the frame loop draws once for a change and then stays idle.
+// TestRendersOnlyOnChange: the frame loop draws once for a change and then stays idle; a camera
+// move draws an interaction frame, then by itself one full-detail frame once the camera rests.
 func TestRendersOnlyOnChange(t *testing.T) {
 	v := newLimbView(t, 120, 90)
-	var frames atomic.Int32
+	var frames, coarse atomic.Int32
 	got := make(chan struct{}, 16)
 	v.OnFrame(func(f Frame) {
 		frames.Add(1)
+		if f.Stats.Coarse {
+			coarse.Add(1)
+		}
 		v.Release(f.Image)
 		got <- struct{}{}
 	})
@@ -30,9 +34,16 @@ func TestRendersOnlyOnChange(t *testing.T) {
 	}
 	v.Orbit(10, 0)
 	wait()
+	if c := coarse.Load(); c != 1 {
+		t.Fatalf("%d interaction frames after a camera move, want 1", c)
+	}
+	wait()
 	time.Sleep(300 * time.Millisecond)
-	if n := frames.Load(); n != 2 {
-		t.Fatalf("%d frames after a second change, want 2", n)
+	if n, c := frames.Load(), coarse.Load(); n != 3 || c != 1 {
+		t.Fatalf("%d frames (%d interaction frames) after a camera move, want 3 (1): the move, then full detail", n, c)
+	}
+	if v.Interacting() {
+		t.Fatal("still interacting 300 ms after the last move")
 	}
 }
 

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math"
 	"runtime"
 	"sync"
 
@@ -14,6 +15,8 @@ type Model struct {
 	Bounds content.Box
 	parts  []modelPart
 	byID   map[string]int
+	top    boxTree   // over the parts' boxes
+	lod    *modelLOD // simplified levels, made once the model is shown
 }
 
 type modelPart struct {
@@ -23,7 +26,7 @@ type modelPart struct {
 
 // NewModel builds the picking hierarchies, using every core.
 func NewModel(s *content.Scene) *Model {
-	m := &Model{Scene: s, parts: make([]modelPart, len(s.Parts)), byID: make(map[string]int, len(s.Parts))}
+	m := &Model{Scene: s, parts: make([]modelPart, len(s.Parts)), byID: make(map[string]int, len(s.Parts)), lod: newModelLOD(len(s.Parts))}
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -43,9 +46,12 @@ func NewModel(s *content.Scene) *Model {
 	close(next)
 	wg.Wait()
 	m.Bounds = content.EmptyBox()
-	for _, p := range m.parts {
+	boxes := make([]content.Box, len(m.parts))
+	for i, p := range m.parts {
 		m.Bounds = m.Bounds.Union(p.box)
+		boxes[i] = p.box
 	}
+	m.top = newBoxTree(boxes)
 	return m
 }
 
@@ -81,41 +87,44 @@ type Hit struct {
 
 // Pick casts a ray and returns the nearest structure it meets. pickable says which structures
 // take part and whether they are ghosted: a solid structure anywhere along the ray wins over
-// ghosted ones in front of it, so a learner can click through translucent skin.
+// ghosted ones in front of it, so a learner can click through translucent skin. The top-level
+// hierarchy brings the structures along the ray nearest first; of two at the same distance the
+// lower index wins.
 func (m *Model) Pick(origin, dir Vec3, pickable func(i int) (ok, ghost bool)) (Hit, bool) {
 	r := newRay(origin, dir)
-	var solid, ghost Hit
-	solidT, ghostT := inf32, inf32
-	for i := range m.parts {
+	solid, ghost := pickBest{t: inf32, i: -1}, pickBest{t: inf32, i: -1}
+	bound := func() float32 { return solid.t } // a ghost hit does not bound: a solid behind it wins
+	m.top.visitRay(&r, bound, func(i int) {
 		ok, gh := pickable(i)
-		if !ok {
-			continue
+		if !ok || gh && solid.i >= 0 {
+			return
 		}
-		best := solidT
+		best := &solid
 		if gh {
-			best = ghostT
+			best = &ghost
 		}
-		p := &m.parts[i]
-		lo, hi := [3]float32(p.box.Min), [3]float32(p.box.Max)
-		if _, hit := r.hitBox(&lo, &hi, best); !hit {
-			continue
+		if t, _, hit := m.parts[i].bvh.intersect(&r, math.Nextafter32(best.t, inf32)); hit {
+			best.offer(t, i)
 		}
-		t, _, hit := p.bvh.intersect(&r, best)
-		if !hit {
-			continue
-		}
-		h := Hit{ID: m.Scene.Parts[i].ID, Index: i, Point: origin.Add(dir.Scale(float64(t))), Distance: float64(t)}
-		if gh {
-			ghost, ghostT = h, t
-		} else {
-			solid, solidT = h, t
-		}
+	})
+	best := solid
+	if best.i < 0 {
+		best = ghost
 	}
-	switch {
-	case solidT < inf32:
-		return solid, true
-	case ghostT < inf32:
-		return ghost, true
+	if best.i < 0 {
+		return Hit{}, false
 	}
-	return Hit{}, false
+	return Hit{ID: m.Scene.Parts[best.i].ID, Index: best.i, Point: origin.Add(dir.Scale(float64(best.t))), Distance: float64(best.t)}, true
+}
+
+// pickBest is the nearest hit so far.
+type pickBest struct {
+	t float32
+	i int
+}
+
+func (b *pickBest) offer(t float32, i int) {
+	if t < b.t || t == b.t && i < b.i {
+		b.t, b.i = t, i
+	}
 }

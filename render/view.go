@@ -48,6 +48,12 @@ type View struct {
 	section    Section
 	cuts       cutCache
 
+	interactUntil time.Time     // the camera moved: interaction frames until then (view_lod.go)
+	settle        *time.Timer   // draws full detail once the camera stops
+	halfRes       bool          // interaction frames are too slow at full size
+	fullCost      time.Duration // last interaction frame at full size, and at half
+	halfCost      time.Duration
+
 	wake chan struct{}
 	done chan struct{}
 }
@@ -116,6 +122,7 @@ func (v *View) SetModel(m *Model) {
 		v.cam.Yaw, v.cam.Pitch = 0, 0
 		v.home = v.cam.FramePose(v.cam.scene)
 		v.cam.Pose = v.home
+		m.startLevels()
 	})
 }
 
@@ -140,9 +147,15 @@ func (v *View) Resize(w, h int) {
 }
 
 // Orbit, Pan and Zoom move the camera (pixels of pointer movement; zoom factor).
-func (v *View) Orbit(dx, dy float64) { v.change(func() { v.anim = nil; v.cam.Orbit(dx, dy) }) }
-func (v *View) Pan(dx, dy float64)   { v.change(func() { v.anim = nil; v.cam.Pan(dx, dy) }) }
-func (v *View) Zoom(factor float64)  { v.change(func() { v.anim = nil; v.cam.Zoom(factor) }) }
+func (v *View) Orbit(dx, dy float64) {
+	v.change(func() { v.anim = nil; v.interact(); v.cam.Orbit(dx, dy) })
+}
+func (v *View) Pan(dx, dy float64) {
+	v.change(func() { v.anim = nil; v.interact(); v.cam.Pan(dx, dy) })
+}
+func (v *View) Zoom(factor float64) {
+	v.change(func() { v.anim = nil; v.interact(); v.cam.Zoom(factor) })
+}
 
 // Pose returns the camera pose.
 func (v *View) Pose() Pose {
@@ -355,6 +368,7 @@ func (v *View) RenderNow() (Frame, error) {
 		return Frame{}, ErrNoModel
 	}
 	st, err := e.draw(spec, img)
+	v.noteFrame(st)
 	return Frame{Image: img, Stats: st}, err
 }
 
@@ -365,6 +379,9 @@ func (v *View) Close() {
 	if !v.closed {
 		v.closed = true
 		close(v.wake)
+		if v.settle != nil {
+			v.settle.Stop()
+		}
 	}
 	v.mu.Unlock()
 	if running {
@@ -392,6 +409,7 @@ func (v *View) loop() {
 			if err != nil {
 				break
 			}
+			v.noteFrame(st)
 			cb(Frame{Image: img, Stats: st})
 		}
 	}
@@ -407,10 +425,13 @@ func (v *View) snapshot(now time.Time) (*frameSpec, *image.RGBA, bool) {
 		v.cam.Pose = a.from.Lerp(a.to, ease(t))
 		if t >= 1 {
 			v.anim = nil
+			v.interact() // full detail once it has come to rest
 		}
 	}
 	spec := &frameSpec{model: v.model, view: v.cam.View(), proj: v.cam.Proj(), eye: v.cam.Eye(),
-		target: v.cam.Target, background: v.background, visuals: make([]visual, v.model.Len())}
+		target: v.cam.Target, background: v.background, visuals: make([]visual, v.model.Len()),
+		levels: v.chooseLevels(now)}
+	spec.half = spec.levels != nil && v.halfRes
 	for i := range spec.visuals {
 		spec.visuals[i] = v.visualOf(i)
 	}

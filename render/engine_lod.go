@@ -1,0 +1,75 @@
+package render
+
+import (
+	"image"
+
+	"github.com/g3n/engine/geometry"
+	"github.com/g3n/engine/gls"
+	"github.com/g3n/engine/graphic"
+	"github.com/g3n/engine/math32"
+)
+
+// showLevel makes part i of the current model visible at the level the frame asks for (0: the
+// full mesh), uploading a simplified level the first time it is drawn; every other level of the
+// part is hidden, so the renderer skips it (GL thread).
+func (e *Engine) showLevel(p *glPart, i int, visible bool, spec *frameSpec) {
+	level := 0
+	if visible && i < len(spec.levels) {
+		level = int(spec.levels[i])
+	}
+	if level > 0 {
+		lv := spec.model.levels(i)
+		if level > len(lv) {
+			level = 0
+		}
+		for len(p.lod) < level {
+			l := &lv[len(p.lod)]
+			gm := graphic.NewMesh(levelGeometry(l), p.mat)
+			e.current.node.Add(gm)
+			p.lod = append(p.lod, gm)
+		}
+	}
+	if p.levelSet && p.shown == level && p.visible == visible {
+		return
+	}
+	p.mesh.SetVisible(visible && level == 0)
+	for k, gm := range p.lod {
+		gm.SetVisible(visible && level == k+1)
+	}
+	p.shown, p.visible, p.levelSet = level, visible, true
+}
+
+func levelGeometry(l *lodLevel) *geometry.Geometry {
+	g := geometry.NewGeometry()
+	g.AddVBO(gls.NewVBO(math32.ArrayF32(l.Positions)).AddAttrib(gls.VertexPosition))
+	g.AddVBO(gls.NewVBO(math32.ArrayF32(l.Normals)).AddAttrib(gls.VertexNormal))
+	g.SetIndices(math32.ArrayU32(l.Indices))
+	return g
+}
+
+// lowRes is the half-size target of interaction frames that would otherwise miss the frame
+// budget: drawn at half width and height, then stretched (filtered) over the full-size target
+// and read back from there (GL thread).
+type lowRes struct {
+	fb fbo
+}
+
+// target returns the framebuffer to draw spec into and its size.
+func (e *Engine) target(spec *frameSpec, w, h int) (*fbo, int, int) {
+	if spec.half {
+		return &e.low.fb, (w + 1) / 2, (h + 1) / 2
+	}
+	return &e.fb, w, h
+}
+
+// readHalf scales the half-size frame up into the full-size target and reads it into dst.
+func (e *Engine) readHalf(dst *image.RGBA) error {
+	w, h := dst.Rect.Dx(), dst.Rect.Dy()
+	if err := e.fb.resize(w, h, e.samples); err != nil {
+		return err
+	}
+	if err := e.low.fb.scaleInto(&e.fb); err != nil {
+		return err
+	}
+	return e.fb.read(dst.Pix)
+}
