@@ -69,7 +69,7 @@ type Engine struct {
 	samples  int
 	frameSeq uint64
 
-	sec       *sectionGL // section capping, made on first use
+	sec       *sectionGL // which meshes are capped (section_gl.go)
 	clipPlane [4]float32 // the section plane the shaders clip against
 }
 
@@ -345,6 +345,7 @@ func (e *Engine) draw(spec *frameSpec, dst *image.RGBA) (FrameStats, error) {
 		e.use(spec.model)
 		e.apply(spec)
 		t0 := time.Now()
+		e.prepareCaps(spec)
 		fb.begin(spec.background)
 		cam := fixedCamera{view: spec.view.g3n(), proj: spec.proj.g3n()}
 		e.clipPlane = spec.section.clipVec4()
@@ -353,13 +354,7 @@ func (e *Engine) draw(spec *frameSpec, dst *image.RGBA) (FrameStats, error) {
 			err = fmt.Errorf("render: draw: %w", err)
 			return
 		}
-		if spec.section.On {
-			err = e.drawCaps(spec, &cam)
-			glClip(false)
-			if err != nil {
-				return
-			}
-		}
+		glClip(false)
 		fb.finish()
 		t1 := time.Now()
 		if spec.half {

@@ -113,6 +113,11 @@ func (v *View) Cut() []string {
 	return ids
 }
 
+type capKey struct {
+	sec   Section
+	model *Model
+}
+
 // cutCache keeps the structures a plane crosses until the plane or model changes.
 type cutCache struct {
 	key  capKey
