@@ -31,6 +31,7 @@ var keyHelp = [][2]string{
 	{"Ctrl+Z", "Undo hide, isolate, ghost or show all"},
 	{"X", "Section plane: none, axial, coronal, sagittal, free (facing you); the list under the view says what it cuts"},
 	{"[ / ]", "Move the section plane back and forth through the model"},
+	{"Tab, then ← / →", "On the section list: the next or previous plane (Space opens the list); on the section slider: move the plane a little"},
 	{"Esc", "Clear the selection"},
 	{"Ctrl+F", "Search structures"},
 	{"Ctrl+O", "Open a model file (.glb, .gltf, .obj)"},

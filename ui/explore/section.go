@@ -37,8 +37,9 @@ func newSectionBar(e *explore) *sectionBar {
 	s.pos.OnChanged = func(float64) { s.apply() }
 	s.cut = widget.NewLabel("")
 	s.cut.Truncation = fyne.TextTruncateEllipsis
+	// one row, as high as a row of buttons: plane, slider, then what it cuts beside the slider
 	s.root = container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Section (X, [ ])"), s.plane), nil,
-		container.NewVBox(s.pos, s.cut))
+		container.NewGridWithColumns(2, s.pos, s.cut))
 	return s
 }
 
