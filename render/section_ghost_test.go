@@ -56,3 +56,38 @@ func TestGhostInFrontOfCapIsBlended(t *testing.T) {
 		t.Fatalf("over the ghost the cut shows %v, beside it %v: want the red cap tinted blue by the translucent ghost (see %s)", ghostPx, capPx, p)
 	}
 }
+
+// TestSectionFromKeptSide turns round to look at the red box from the side the plane keeps:
+// its near wall hides the cut, so what shows is its lit outside, no different from the same
+// view without a section (the caps are skipped there, and must not show through).
+func TestSectionFromKeptSide(t *testing.T) {
+	red := content.Color{R: 220, G: 30, B: 30, A: 255}
+	s := &content.Scene{Title: "box", Parts: []content.Part{
+		coloured(boxPart("solid", [3]float32{-1, -1, -1}, [3]float32{1, 1, 1}, false), red),
+	}}
+	v := NewView(sharedEngine(t))
+	t.Cleanup(v.Close)
+	v.SetModel(NewModel(s))
+	v.Resize(120, 120)
+	v.Frame(0, "solid")
+	p := v.Pose()
+	p.Yaw += 3.14159
+	v.SetPose(p, 0)
+	plain := render(t, v)
+	if err := v.SetSection(Coronal(Vec3{0, 0, 0.5})); err != nil {
+		t.Fatal(err)
+	}
+	if cam := v.Camera(); !v.Section().Kept(cam.Eye()) {
+		t.Fatal("the camera should be on the kept side")
+	}
+	cut := render(t, v)
+	diff := 0
+	for i := range plain.Pix {
+		if d := int(plain.Pix[i]) - int(cut.Pix[i]); d > 8 || d < -8 {
+			diff++
+		}
+	}
+	if diff > len(plain.Pix)/200 {
+		t.Fatalf("from the kept side %d channel values differ from the view without a section", diff)
+	}
+}

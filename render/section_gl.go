@@ -82,6 +82,9 @@ func (e *Engine) prepareCaps(spec *frameSpec) {
 		return
 	}
 	e.hideCutAway(spec)
+	if spec.section.Kept(spec.eye) {
+		return // from the kept side every cut is behind its structure's own near wall
+	}
 	toEye := spec.eye.Sub(spec.target).Norm()
 	for _, i := range spec.cuts {
 		if i >= len(e.current.parts) || i >= len(spec.visuals) {
