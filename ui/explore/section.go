@@ -15,6 +15,9 @@ import (
 // Section planes offered, in the order the X key cycles through them.
 var sectionPlanes = []string{"No section", "Axial", "Coronal", "Sagittal", "Free (facing you)"}
 
+// sectionSliderWidth leaves most of the section row to the list of what the plane cuts.
+const sectionSliderWidth = 120
+
 // sectionBar is Explore's section controls: which plane, where it cuts (a slider across the
 // model), and which structures it cuts.
 type sectionBar struct {
@@ -37,9 +40,10 @@ func newSectionBar(e *explore) *sectionBar {
 	s.pos.OnChanged = func(float64) { s.apply() }
 	s.cut = widget.NewLabel("")
 	s.cut.Truncation = fyne.TextTruncateEllipsis
-	// one row, as high as a row of buttons: plane, slider, then what it cuts beside the slider
-	s.root = container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Section (X, [ ])"), s.plane), nil,
-		container.NewGridWithColumns(2, s.pos, s.cut))
+	// one row, as high as a row of buttons: plane, slider, then what it cuts in the rest
+	slider := container.NewGridWrap(fyne.NewSize(sectionSliderWidth, s.pos.MinSize().Height), s.pos)
+	s.root = container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Section (X, [ ])"), s.plane, slider), nil,
+		s.cut)
 	return s
 }
 
