@@ -78,6 +78,7 @@ type glModel struct {
 	node     *core.Node
 	parts    []*glPart
 	lastUsed uint64
+	program  string // the program its materials draw with (engine_shader.go)
 }
 
 // maxUploadedModels bounds how many models stay on the GPU at once (several screens may each
@@ -154,6 +155,7 @@ func (e *Engine) start(opt Options) error {
 		return fmt.Errorf("render: shaders: %w", err)
 	}
 	addSectionShaders(e.rend)
+	addPlainProgram(e.rend)
 	e.models = map[*Model]*glModel{}
 	e.root = core.NewNode()
 	e.root.Add(light.NewAmbient(&math32.Color{R: 1, G: 1, B: 1}, 0.45))
@@ -343,6 +345,7 @@ func (e *Engine) draw(spec *frameSpec, dst *image.RGBA) (FrameStats, error) {
 			return
 		}
 		e.use(spec.model)
+		e.useProgram(spec)
 		e.apply(spec)
 		t0 := time.Now()
 		fb.begin(spec.background)
