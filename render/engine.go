@@ -332,6 +332,7 @@ type FrameStats struct {
 	Draws    int           // meshes drawn (hidden and out-of-view structures are not)
 	Coarse   bool          // an interaction frame: simplified levels where they look the same
 	Half     bool          // drawn at half width and height, scaled up
+	Uploads  int           // simplified meshes sent to the GPU for this frame
 }
 
 // draw renders spec into dst, which must be spec's size (GL thread via run).
@@ -345,6 +346,7 @@ func (e *Engine) draw(spec *frameSpec, dst *image.RGBA) (FrameStats, error) {
 			return
 		}
 		e.use(spec.model)
+		e.low.uploads = 0
 		e.useProgram(spec)
 		e.apply(spec)
 		t0 := time.Now()
@@ -370,7 +372,7 @@ func (e *Engine) draw(spec *frameSpec, dst *image.RGBA) (FrameStats, error) {
 		} else {
 			err = fb.read(dst.Pix)
 		}
-		st = FrameStats{Draw: t1.Sub(t0), Readback: time.Since(t1), Draws: e.rend.Stats().GraphicMats, Coarse: spec.levels != nil, Half: spec.half}
+		st = FrameStats{Draw: t1.Sub(t0), Readback: time.Since(t1), Draws: e.rend.Stats().GraphicMats, Coarse: spec.levels != nil, Half: spec.half, Uploads: e.low.uploads}
 	})
 	if runErr != nil {
 		return st, runErr

@@ -27,6 +27,7 @@ func (e *Engine) showLevel(p *glPart, i int, visible bool, spec *frameSpec) {
 			gm := graphic.NewMesh(levelGeometry(l), p.mat)
 			e.current.node.Add(gm)
 			p.lod = append(p.lod, gm)
+			e.low.uploads++
 		}
 	}
 	if p.levelSet && p.shown == level && p.visible == visible {
@@ -51,7 +52,8 @@ func levelGeometry(l *lodLevel) *geometry.Geometry {
 // budget: drawn at half width and height, then stretched (filtered) over the full-size target
 // and read back from there (GL thread).
 type lowRes struct {
-	fb fbo
+	fb      fbo
+	uploads int // simplified meshes first drawn in this frame (their upload is in its cost)
 }
 
 // target returns the framebuffer to draw spec into and its size.

@@ -57,10 +57,11 @@ func TestRestFrameCostsWhatItDraws(t *testing.T) {
 		v.Release(f.Image)
 		return f.Stats
 	}
-	for range 3 {
+	for i := range 3 {
 		v.Orbit(20, 0)
-		if st := frame(); !st.Coarse {
-			t.Fatalf("a frame while orbiting is not an interaction frame: %+v", st)
+		st := frame()
+		if !st.Coarse || (i == 0) != (st.Uploads > 0) {
+			t.Fatalf("interaction frame %d: %+v; want coarse, uploads only in the first", i, st)
 		}
 	}
 	e := v.engine
@@ -89,5 +90,19 @@ func TestRestFrameCostsWhatItDraws(t *testing.T) {
 	frame()
 	if s := e.restScene(t); s.programs[plainProgram] != m.Len() {
 		t.Fatalf("after the section the programs are %v", s.programs)
+	}
+}
+
+// TestSlowUploadFrameDoesNotChooseHalfSize: the first interaction frame uploads every simplified
+// level; its cost must not send the following frames to half size, a real slow frame must.
+func TestSlowUploadFrameDoesNotChooseHalfSize(t *testing.T) {
+	var v View
+	v.noteFrame(FrameStats{Coarse: true, Draw: 10 * frameBudget, Uploads: 72})
+	if v.halfRes {
+		t.Fatal("a frame that uploaded levels chose half size")
+	}
+	v.noteFrame(FrameStats{Coarse: true, Draw: 2 * frameBudget})
+	if !v.halfRes {
+		t.Fatal("a slow full-size interaction frame did not choose half size")
 	}
 }

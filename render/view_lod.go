@@ -97,9 +97,12 @@ func (v *View) chooseLevels(now time.Time) []int8 {
 // frame under a third of the budget sends them back to full size.
 const frameBudget = 24 * time.Millisecond
 
-// noteFrame learns from an interaction frame whether the next ones need half size.
+// noteFrame learns from an interaction frame whether the next ones need half size. A frame that
+// uploaded simplified meshes says nothing about the next ones: the first interaction frame
+// uploads a level for every structure, and learning from it chose half size for good on limb30,
+// where the stretch costs more than the pixels it saves.
 func (v *View) noteFrame(st FrameStats) {
-	if !st.Coarse {
+	if !st.Coarse || st.Uploads > 0 {
 		return
 	}
 	cost := st.Draw + st.Readback
