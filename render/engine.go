@@ -78,7 +78,6 @@ type glModel struct {
 	node     *core.Node
 	parts    []*glPart
 	lastUsed uint64
-	program  string // the program its materials draw with (engine_shader.go)
 }
 
 // maxUploadedModels bounds how many models stay on the GPU at once (several screens may each
@@ -155,7 +154,6 @@ func (e *Engine) start(opt Options) error {
 		return fmt.Errorf("render: shaders: %w", err)
 	}
 	addSectionShaders(e.rend)
-	addPlainProgram(e.rend)
 	e.models = map[*Model]*glModel{}
 	e.root = core.NewNode()
 	e.root.Add(light.NewAmbient(&math32.Color{R: 1, G: 1, B: 1}, 0.45))
@@ -282,6 +280,10 @@ func (e *Engine) forget(m *Model) {
 	if e.sec != nil {
 		e.sec.forget(g)
 	}
+	if b := e.low.batch; b != nil && b.model == g {
+		b.dispose()
+		e.low.batch = nil
+	}
 	delete(e.models, m)
 }
 
@@ -294,9 +296,7 @@ func (e *Engine) upload(m *Model) *glModel {
 		geom.AddVBO(gls.NewVBO(math32.ArrayF32(mesh.Positions)).AddAttrib(gls.VertexPosition))
 		geom.AddVBO(gls.NewVBO(math32.ArrayF32(mesh.Normals)).AddAttrib(gls.VertexNormal))
 		geom.SetIndices(math32.ArrayU32(mesh.Indices))
-		mat := material.NewStandard(&math32.Color{R: 0.8, G: 0.8, B: 0.8})
-		mat.SetSpecularColor(&math32.Color{R: 0.18, G: 0.18, B: 0.18})
-		mat.SetShininess(24)
+		mat := structureMaterial(&math32.Color{R: 0.8, G: 0.8, B: 0.8})
 		gm := newClipMesh(geom, mat, &e.clipPlane)
 		g.node.Add(gm)
 		g.parts = append(g.parts, &glPart{mesh: &gm.Mesh, mat: mat})
@@ -315,6 +315,7 @@ type frameSpec struct {
 	section    Section
 	cuts       []int  // structures the section crosses
 	levels     []int8 // per structure, the simplified level to draw (nil: full detail)
+	loose      []int8 // per structure, the coarsest level a reused batch may still draw
 	half       bool   // draw at half width and height and scale up
 }
 
@@ -347,7 +348,7 @@ func (e *Engine) draw(spec *frameSpec, dst *image.RGBA) (FrameStats, error) {
 		}
 		e.use(spec.model)
 		e.low.uploads = 0
-		e.useProgram(spec)
+		e.prepareBatch(spec)
 		e.apply(spec)
 		t0 := time.Now()
 		fb.begin(spec.background)

@@ -13,6 +13,7 @@ import (
 // full mesh), uploading a simplified level the first time it is drawn; every other level of the
 // part is hidden, so the renderer skips it (GL thread).
 func (e *Engine) showLevel(p *glPart, i int, visible bool, spec *frameSpec) {
+	visible = visible && !e.low.batch.batched(i)
 	level := 0
 	if visible && i < len(spec.levels) {
 		level = int(spec.levels[i])
@@ -53,7 +54,8 @@ func levelGeometry(l *lodLevel) *geometry.Geometry {
 // and read back from there (GL thread).
 type lowRes struct {
 	fb      fbo
-	uploads int // simplified meshes first drawn in this frame (their upload is in its cost)
+	uploads int          // meshes first drawn in this frame (their upload is in its cost)
+	batch   *coarseBatch // merged structures of interaction frames (batch.go)
 }
 
 // target returns the framebuffer to draw spec into and its size.
