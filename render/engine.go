@@ -280,6 +280,10 @@ func (e *Engine) forget(m *Model) {
 	if e.sec != nil {
 		e.sec.forget(g)
 	}
+	if b := e.low.batch; b != nil && b.model == g {
+		b.dispose()
+		e.low.batch = nil
+	}
 	delete(e.models, m)
 }
 
@@ -292,9 +296,7 @@ func (e *Engine) upload(m *Model) *glModel {
 		geom.AddVBO(gls.NewVBO(math32.ArrayF32(mesh.Positions)).AddAttrib(gls.VertexPosition))
 		geom.AddVBO(gls.NewVBO(math32.ArrayF32(mesh.Normals)).AddAttrib(gls.VertexNormal))
 		geom.SetIndices(math32.ArrayU32(mesh.Indices))
-		mat := material.NewStandard(&math32.Color{R: 0.8, G: 0.8, B: 0.8})
-		mat.SetSpecularColor(&math32.Color{R: 0.18, G: 0.18, B: 0.18})
-		mat.SetShininess(24)
+		mat := structureMaterial(&math32.Color{R: 0.8, G: 0.8, B: 0.8})
 		gm := newClipMesh(geom, mat, &e.clipPlane)
 		g.node.Add(gm)
 		g.parts = append(g.parts, &glPart{mesh: &gm.Mesh, mat: mat})
@@ -313,6 +315,7 @@ type frameSpec struct {
 	section    Section
 	cuts       []int  // structures the section crosses
 	levels     []int8 // per structure, the simplified level to draw (nil: full detail)
+	loose      []int8 // per structure, the coarsest level a reused batch may still draw
 	half       bool   // draw at half width and height and scale up
 }
 
@@ -330,6 +333,7 @@ type FrameStats struct {
 	Draws    int           // meshes drawn (hidden and out-of-view structures are not)
 	Coarse   bool          // an interaction frame: simplified levels where they look the same
 	Half     bool          // drawn at half width and height, scaled up
+	Uploads  int           // simplified meshes sent to the GPU for this frame
 }
 
 // draw renders spec into dst, which must be spec's size (GL thread via run).
@@ -343,6 +347,8 @@ func (e *Engine) draw(spec *frameSpec, dst *image.RGBA) (FrameStats, error) {
 			return
 		}
 		e.use(spec.model)
+		e.low.uploads = 0
+		e.prepareBatch(spec)
 		e.apply(spec)
 		t0 := time.Now()
 		e.prepareCaps(spec)
@@ -362,7 +368,7 @@ func (e *Engine) draw(spec *frameSpec, dst *image.RGBA) (FrameStats, error) {
 		} else {
 			err = fb.read(dst.Pix)
 		}
-		st = FrameStats{Draw: t1.Sub(t0), Readback: time.Since(t1), Draws: e.rend.Stats().GraphicMats, Coarse: spec.levels != nil, Half: spec.half}
+		st = FrameStats{Draw: t1.Sub(t0), Readback: time.Since(t1), Draws: e.rend.Stats().GraphicMats, Coarse: spec.levels != nil, Half: spec.half, Uploads: e.low.uploads}
 	})
 	if runErr != nil {
 		return st, runErr

@@ -13,6 +13,7 @@ import (
 // full mesh), uploading a simplified level the first time it is drawn; every other level of the
 // part is hidden, so the renderer skips it (GL thread).
 func (e *Engine) showLevel(p *glPart, i int, visible bool, spec *frameSpec) {
+	visible = visible && !e.low.batch.batched(i)
 	level := 0
 	if visible && i < len(spec.levels) {
 		level = int(spec.levels[i])
@@ -27,6 +28,7 @@ func (e *Engine) showLevel(p *glPart, i int, visible bool, spec *frameSpec) {
 			gm := graphic.NewMesh(levelGeometry(l), p.mat)
 			e.current.node.Add(gm)
 			p.lod = append(p.lod, gm)
+			e.low.uploads++
 		}
 	}
 	if p.levelSet && p.shown == level && p.visible == visible {
@@ -51,7 +53,9 @@ func levelGeometry(l *lodLevel) *geometry.Geometry {
 // budget: drawn at half width and height, then stretched (filtered) over the full-size target
 // and read back from there (GL thread).
 type lowRes struct {
-	fb fbo
+	fb      fbo
+	uploads int          // meshes first drawn in this frame (their upload is in its cost)
+	batch   *coarseBatch // merged structures of interaction frames (batch.go)
 }
 
 // target returns the framebuffer to draw spec into and its size.

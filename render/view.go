@@ -432,6 +432,9 @@ func (v *View) snapshot(now time.Time) (*frameSpec, *image.RGBA, bool) {
 		target: v.cam.Target, background: v.background, visuals: make([]visual, v.model.Len()),
 		levels: v.chooseLevels(now)}
 	spec.half = spec.levels != nil && v.halfRes
+	if spec.levels != nil {
+		spec.loose = v.levelsWithin(lodTolerancePx * batchSlack)
+	}
 	for i := range spec.visuals {
 		spec.visuals[i] = v.visualOf(i)
 	}

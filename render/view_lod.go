@@ -65,8 +65,18 @@ func (v *View) chooseLevels(now time.Time) []int8 {
 	if !v.interacting(now) {
 		return nil
 	}
+	v.model.startLevels()
+	return v.levelsWithin(lodTolerancePx)
+}
+
+// batchSlack is how much further than lodTolerancePx a batched level may stray before the batch
+// is rebuilt (batch.go), so orbiting does not rebuild it every frame.
+const batchSlack = 1.5
+
+// levelsWithin gives each structure the coarsest level whose error stays under tolPx pixels at
+// its distance (mu held).
+func (v *View) levelsWithin(tolPx float64) []int8 {
 	m := v.model
-	m.startLevels()
 	eye := v.cam.Eye()
 	pxPerUnit := float64(v.cam.Height) / (2 * math.Tan(v.cam.FovY/2)) // at distance 1
 	out := make([]int8, m.Len())
@@ -82,7 +92,7 @@ func (v *View) chooseLevels(now time.Time) []int8 {
 		}
 		px := pxPerUnit / d
 		for j := len(lv) - 1; j >= 0; j-- {
-			if float64(lv[j].Error)*px <= lodTolerancePx {
+			if float64(lv[j].Error)*px <= tolPx {
 				out[i] = int8(j + 1)
 				break
 			}
@@ -97,9 +107,12 @@ func (v *View) chooseLevels(now time.Time) []int8 {
 // frame under a third of the budget sends them back to full size.
 const frameBudget = 24 * time.Millisecond
 
-// noteFrame learns from an interaction frame whether the next ones need half size.
+// noteFrame learns from an interaction frame whether the next ones need half size. A frame that
+// uploaded simplified meshes says nothing about the next ones: the first interaction frame
+// uploads a level for every structure, and learning from it chose half size for good on limb30,
+// where the stretch costs more than the pixels it saves.
 func (v *View) noteFrame(st FrameStats) {
-	if !st.Coarse {
+	if !st.Coarse || st.Uploads > 0 {
 		return
 	}
 	cost := st.Draw + st.Readback
