@@ -29,6 +29,7 @@ type explore struct {
 	info     *infoPanel
 	status   *widget.Label
 	selected string
+	selPrev  render.State // the selected structure's state before it was highlighted
 	syncing  bool
 	undo     []map[string]render.State
 	root     fyne.CanvasObject
@@ -248,9 +249,12 @@ func (e *explore) selectOnlyMatch() {
 // selectStructure selects id ("" clears): highlight on the model, the list, the info panel.
 func (e *explore) selectStructure(id string, frame bool) {
 	if prev := e.selected; prev != "" && e.view.State(prev) == render.Highlighted {
-		e.view.SetState(prev, render.Normal)
+		e.view.SetState(prev, e.selPrev) // ghosted skin goes back to ghosted
 	}
-	e.selected = id
+	e.selected, e.selPrev = id, render.Normal
+	if s := e.view.State(id); s != render.Hidden && s != render.Highlighted {
+		e.selPrev = s
+	}
 	st := e.cat.byID[id]
 	if st == nil {
 		e.selected = ""
@@ -367,17 +371,25 @@ func (e *explore) ghostOthers() {
 		return
 	}
 	e.remember()
-	sel := e.selected
+	sel, shown := e.selected, 0
 	e.view.SetStates(func(id string, cur render.State) render.State {
-		switch {
-		case id == sel:
+		if id == sel {
 			return render.Highlighted
-		case cur == render.Hidden:
-			return cur
+		}
+		if cur == render.Hidden {
+			shown++ // hidden by Hide or Isolate: ghosted too, so "others ghosted" is what shows
 		}
 		return render.Ghosted
 	})
-	e.status.SetText("Others ghosted around " + e.cat.byID[sel].Name)
+	e.status.SetText(ghostedStatus(e.cat.byID[sel].Name, shown))
+}
+
+// ghostedStatus says what Ghost others did, hidden structures brought back as ghosts included.
+func ghostedStatus(name string, shown int) string {
+	if shown == 0 {
+		return "Others ghosted around " + name
+	}
+	return fmt.Sprintf("Others ghosted around %s, including %d that were hidden — Undo (Ctrl+Z) hides them again", name, shown)
 }
 
 // showAll returns every structure to how the model shows it by default (skin stays ghosted).
