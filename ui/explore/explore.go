@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/osteon/osteon/content"
@@ -165,28 +164,20 @@ func (e *explore) choosePacks() {
 
 func (e *explore) layout() fyne.CanvasObject {
 	list := container.NewBorder(container.NewVBox(e.packs, e.search, e.count), nil, nil, nil, e.tree)
-	bar := widget.NewToolbar(
-		widget.NewToolbarAction(theme.FolderOpenIcon(), e.sh.OpenModel),
-		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.HomeIcon(), func() { e.view.ResetView(kit.CameraMove) }),
-		widget.NewToolbarAction(theme.ZoomFitIcon(), e.frameSelection),
-		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.VisibilityOffIcon(), e.hide),
-		widget.NewToolbarAction(theme.ViewFullScreenIcon(), e.isolate),
-		widget.NewToolbarAction(theme.ColorPaletteIcon(), e.ghostOthers),
-		widget.NewToolbarAction(theme.VisibilityIcon(), e.showAll),
-		widget.NewToolbarAction(theme.ContentUndoIcon(), e.undoLast),
-		widget.NewToolbarSpacer(),
-		widget.NewToolbarAction(theme.HelpIcon(), e.sh.ShowHelp),
-	)
+	// Every action has its words on it (Fyne has no tooltips, and the icons alone were read
+	// wrongly: a palette for ghost, a full-screen sign for isolate).
 	buttons := container.NewGridWithColumns(3, // three a row: five did not leave the info panel room at 1024 wide
 		widget.NewButton("Hide (H)", e.hide),
 		widget.NewButton("Isolate (I)", e.isolate),
 		widget.NewButton("Ghost others (G)", e.ghostOthers),
 		widget.NewButton("Show all (A)", e.showAll),
+		widget.NewButton("Frame (F)", e.frameSelection),
+		widget.NewButton("Undo (Ctrl+Z)", e.undoLast),
 		widget.NewButton("Reset view (R)", func() { e.view.ResetView(kit.CameraMove) }),
+		widget.NewButton("Open model…", e.sh.OpenModel),
+		widget.NewButton("Keys (F1)", e.sh.ShowHelp),
 	)
-	centre := container.NewBorder(bar, container.NewVBox(buttons, e.section.root, e.status), nil, nil, e.viewer)
+	centre := container.NewBorder(nil, container.NewVBox(buttons, e.section.root, e.status), nil, nil, e.viewer)
 	right := container.NewHSplit(centre, kit.Sized(e.info.root, infoMinWidth))
 	right.Offset = 0.74
 	split := container.NewHSplit(list, right)
