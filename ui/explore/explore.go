@@ -448,11 +448,9 @@ func newStructureTree(e *explore) *structureTree {
 	t.ChildUIDs = func(uid string) []string { return e.cat.children(uid) }
 	t.IsBranch = isBranch
 	t.CreateNode = func(bool) fyne.CanvasObject {
-		l := widget.NewLabel("Structure name placeholder")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		return kit.NewMiddleLabel("Structure name placeholder") // near-identical names differ at the end
 	}
-	t.UpdateNode = func(uid string, _ bool, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.cat.label(uid)) }
+	t.UpdateNode = func(uid string, _ bool, o fyne.CanvasObject) { o.(*kit.MiddleLabel).SetFull(e.cat.label(uid)) }
 	t.ExtendBaseWidget(t)
 	return t
 }
