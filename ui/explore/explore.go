@@ -450,7 +450,9 @@ func newStructureTree(e *explore) *structureTree {
 	t.CreateNode = func(bool) fyne.CanvasObject {
 		return kit.NewMiddleLabel("Structure name placeholder") // near-identical names differ at the end
 	}
-	t.UpdateNode = func(uid string, _ bool, o fyne.CanvasObject) { o.(*kit.MiddleLabel).SetFull(e.cat.label(uid)) }
+	t.UpdateNode = func(uid string, _ bool, o fyne.CanvasObject) {
+		o.(*kit.MiddleLabel).SetFull(e.cat.label(uid), e.cat.keep[strings.TrimPrefix(uid, uidPart)])
+	}
 	t.ExtendBaseWidget(t)
 	return t
 }

@@ -6,13 +6,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// MiddleLabel is a one-line label that, when its text is too long, cuts the middle rather than
-// the end: "Proximal phalanx of right index finger" in a narrow list reads "Proximal…right index
-// finger", so names that differ only at the end stay apart ("Proximal phalanx of…" for all of
-// them did not). The whole text stays in Full.
+// MiddleLabel is a one-line label that, when its text is too long, leaves out words from the
+// middle rather than cutting the end, keeping the words that tell it from a near-identical name:
+// "Proximal phalanx of right index finger" in a narrow list reads "Proximal … right index
+// finger", so names that differ late stay apart ("Proximal phalanx of…" for all of them did
+// not). The whole text stays in Full.
 type MiddleLabel struct {
 	widget.Label
 	full string
+	keep map[int]bool // words never left out (see DistinctWords)
 }
 
 // NewMiddleLabel is a MiddleLabel showing text.
@@ -27,9 +29,10 @@ func NewMiddleLabel(text string) *MiddleLabel {
 // Full is the whole text.
 func (l *MiddleLabel) Full() string { return l.full }
 
-// SetFull sets the whole text and shows as much of it as fits.
-func (l *MiddleLabel) SetFull(text string) {
-	l.full = text
+// SetFull sets the whole text and shows as much of it as fits, leaving out words from the middle
+// but never those at the positions in keep (see DistinctWords; nil keeps none in particular).
+func (l *MiddleLabel) SetFull(text string, keep map[int]bool) {
+	l.full, l.keep = text, keep
 	l.fit(l.Size().Width)
 }
 
@@ -43,7 +46,7 @@ func (l *MiddleLabel) fit(width float32) {
 	text := l.full
 	if width > 0 {
 		size, style := theme.TextSize(), l.TextStyle
-		text = MiddleEllipsis(l.full, width-2*theme.InnerPadding(), func(s string) float32 {
+		text = ShortenWords(l.full, l.keep, width-2*theme.InnerPadding(), func(s string) float32 {
 			return fyne.MeasureText(s, size, style).Width
 		})
 	}

@@ -28,3 +28,33 @@ func TestMiddleEllipsis(t *testing.T) {
 		}
 	}
 }
+
+func TestShortenWordsKeepsWhatTellsNamesApart(t *testing.T) {
+	chars := func(s string) float32 { return float32(utf8.RuneCountInString(s)) }
+	names := []string{"Long head of left biceps brachii", "Long head of right biceps brachii",
+		"Proximal phalanx of right index finger", "Proximal phalanx of right middle finger",
+		"Middle phalanx of right index finger", "Right ulna"}
+	keep := DistinctWords(names)
+	if !keep[0][3] || !keep[1][3] || len(keep[0]) != 1 || keep[5] != nil {
+		t.Fatalf("distinct words %v", keep)
+	}
+	seen := map[string]string{}
+	for i, n := range names {
+		got := ShortenWords(n, keep[i], 24, chars)
+		if chars(got) > 24 {
+			t.Errorf("%q → %q: too wide", n, got)
+		}
+		if other, dup := seen[got]; dup {
+			t.Errorf("%q and %q both show as %q", n, other, got)
+		}
+		seen[got] = n
+		for k, w := range strings.Fields(n) {
+			if keep[i][k] && !strings.Contains(got, w) {
+				t.Errorf("%q → %q lost %q", n, got, w)
+			}
+		}
+	}
+	if got := ShortenWords(names[2], keep[2], 24, chars); got != "Proximal … index finger" {
+		t.Errorf("got %q", got)
+	}
+}
