@@ -283,7 +283,7 @@ func locateLines(s learning.LocateScore) []string {
 	}
 	switch {
 	case len(s.Fitts) == 0:
-		return append(lines, "Fitts' throughput: not measured (no click had a known starting point)")
+		return append(lines, "Fitts' throughput: not measured. It needs clicks aimed at their targets after the first; a miss far from its target is left out, as it measures recall, not pointing.")
 	case s.Effective:
 		lines = append(lines, fmt.Sprintf("Fitts' throughput: %.2f bits/s over %d clicks (effective width from the spread of your clicks)", s.Throughput, len(s.Fitts)))
 	default:
