@@ -108,8 +108,30 @@ func (c *Camera) Pan(dx, dy float64) {
 
 // Zoom multiplies the distance by factor (below 1 moves closer), within sensible limits.
 func (c *Camera) Zoom(factor float64) {
+	c.Distance = c.zoomed(factor)
+}
+
+// zoomed is the distance after Zoom(factor).
+func (c *Camera) zoomed(factor float64) float64 {
 	r := math.Max(c.scene.Radius, 1e-6)
-	c.Distance = math.Max(r*0.01, math.Min(r*20, c.Distance*factor))
+	return math.Max(r*0.01, math.Min(r*20, c.Distance*factor))
+}
+
+// ZoomAt zooms by factor (within Zoom's limits) towards p, a point in view: the eye and the
+// target move along their lines to p by the same ratio as the distance, so the direction of
+// view is kept and p stays on the same pixel.
+func (c *Camera) ZoomAt(p Vec3, factor float64) {
+	k := c.zoomed(factor) / c.Distance
+	c.Target = p.Add(c.Target.Sub(p).Scale(k))
+	c.Distance *= k
+}
+
+// PointAt is the point under pixel (x, y) at the target's depth: where the pixel's ray meets
+// the plane through the target that faces the camera.
+func (c *Camera) PointAt(x, y float64) Vec3 {
+	o, d := c.Ray(x, y)
+	_, _, fwd := c.axes()
+	return o.Add(d.Scale(c.Distance / d.Dot(fwd)))
 }
 
 // FramePose is the pose that fits sphere s in view, keeping the current direction.

@@ -10,25 +10,29 @@ import (
 // hides a structure from the camera, which structures can be clicked from here, and how far a
 // click landed from a structure's surface. None of it needs OpenGL.
 
-// PickNear picks at pixel (x, y); on empty space it looks on rings around the point, every step
-// pixels out to slop, 12 points a ring, nearest ring first, and takes the first structure found.
-// A structure under the pointer always wins.
+// PickNear picks at pixel (x, y); on empty space, or where the pixel meets only see-through
+// structures, it looks on rings around the point, every step pixels out to slop, 12 points a
+// ring, nearest ring first, and takes the first solid structure found (else what the pixel met,
+// else the nearest see-through one).
+// A solid structure under the pointer always wins.
 func (v *View) PickNear(x, y, slop, step float64) (Hit, bool) {
-	if hit, ok := v.Pick(x, y); ok {
-		return hit, true
-	}
-	if step <= 0 {
-		return Hit{}, false
+	under, ghost, ok := v.pickAt(x, y)
+	if ok && !ghost || step <= 0 {
+		return under, ok
 	}
 	for r := step; r <= slop; r += step {
 		for a := range 12 {
 			ang := float64(a) * math.Pi / 6
-			if hit, ok := v.Pick(x+r*math.Cos(ang), y+r*math.Sin(ang)); ok {
+			hit, gh, found := v.pickAt(x+r*math.Cos(ang), y+r*math.Sin(ang))
+			if found && !gh {
 				return hit, true
+			}
+			if found && !ok {
+				under, ok = hit, true // the nearest see-through one, should no solid one be near
 			}
 		}
 	}
-	return Hit{}, false
+	return under, ok
 }
 
 // Occluders lists the structures that hide targets from eye: rays from the eye to five points of

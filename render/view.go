@@ -293,20 +293,12 @@ func (v *View) SetHover(id string) {
 	}
 }
 
-// Pick returns the structure under pixel (x, y) of the current frame size. Hidden structures are
-// skipped; solid ones win over ghosted ones in front of them.
+// Pick returns the structure under pixel (x, y) of the current frame size, by the pick rule
+// (pick_rule.go): hidden structures are skipped, solid ones win over see-through ones, and a
+// structure inside a shell such as skin wins over the shell.
 func (v *View) Pick(x, y float64) (Hit, bool) {
-	v.mu.Lock()
-	if v.model == nil {
-		v.mu.Unlock()
-		return Hit{}, false
-	}
-	m, cam := v.model, v.cam
-	states := append([]State(nil), v.states...)
-	sec := v.section
-	v.mu.Unlock()
-	o, d := cam.Ray(x, y)
-	return m.pickKept(sec, o, d, func(i int) (bool, bool) { return states[i] != Hidden, states[i] == Ghosted })
+	hit, _, ok := v.pickAt(x, y)
+	return hit, ok
 }
 
 // Project returns where a scene point appears in the current frame, in pixels.

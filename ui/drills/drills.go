@@ -201,9 +201,18 @@ func scopeTitles(ss []locateScope) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
 		out[i] = fmt.Sprintf("%s (%d)", s.title, len(s.ids))
+		if len(s.ids) > drillsPerRun {
+			out[i] = fmt.Sprintf("%s (%d of %d)", s.title, drillsPerRun, len(s.ids)) // a run asks drillsPerRun of them
+		}
 	}
 	return out
 }
+
+// scoreMax is the top of a drill's score: learning scores Locate and Sequence runs from 0 to 100.
+const scoreMax = 100
+
+// scoreText is a score with its scale: "62 of 100".
+func scoreText(x float64) string { return fmt.Sprintf("%.0f of %d", x, scoreMax) }
 
 func setTitles(ss []sequenceSet) []string {
 	out := make([]string, len(ss))
@@ -307,7 +316,7 @@ func (d *drills) showBests() {
 		if !ok {
 			return "Not tried yet."
 		}
-		return fmt.Sprintf("Your best: %.0f (%s) over %d run%s.", b.BestScore, b.BestAt.Local().Format("2 Jan"), b.Runs, kit.PluralS(b.Runs))
+		return fmt.Sprintf("Your best: %s (%s) over %d run%s.", scoreText(b.BestScore), b.BestAt.Local().Format("2 Jan"), b.Runs, kit.PluralS(b.Runs))
 	}
 	if i := d.locateSel.SelectedIndex(); i >= 0 && i < len(d.scopes) {
 		d.locateBest.SetText(line(d.locateID(d.scopes[i])))
@@ -333,7 +342,7 @@ func (d *drills) bestSegments() []widget.RichTextSegment {
 		if !ok {
 			continue
 		}
-		row := fmt.Sprintf("%s — best %.0f, accuracy %.0f%%", t, b.BestScore, 100*b.BestAccuracy)
+		row := fmt.Sprintf("%s — best %s, accuracy %.0f%%", t, scoreText(b.BestScore), 100*b.BestAccuracy)
 		if b.BestThroughput > 0 {
 			row += fmt.Sprintf(", %.1f bits/s", b.BestThroughput)
 		}

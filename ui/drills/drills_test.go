@@ -95,7 +95,8 @@ func TestLocateRun(t *testing.T) {
 		t.Errorf("detail %s (%v)", hist[0].Detail, err)
 	}
 	page := kittest.Text(d.root)
-	for _, want := range []string{"Score", "Saved.", "sets your personal best", "appears after 3 runs", "(1 so far)", "Missed"} {
+	for _, want := range []string{"Score", " of 100", "Saved.", "sets your personal best", "appears after 3 runs", "(1 so far)", "Missed",
+		"What throughput means", "Higher is better"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("result page lacks %q:\n%s", want, page)
 		}

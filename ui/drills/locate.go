@@ -32,7 +32,7 @@ const (
 const (
 	hitPause    = 300 * time.Millisecond
 	missPause   = 1200 * time.Millisecond
-	minTargetPx = 6 // a target smaller than this on screen is not asked for
+	minTargetPx = 6 // a target smaller than this on screen is framed for its turn (see reveal)
 )
 
 // locateRun is one Locate run: names one after another, one click each.
@@ -49,6 +49,9 @@ type locateRun struct {
 	hasLast bool
 	trials  []learning.LocateTrial
 	timers  []func()
+	in      map[string]bool // the region's structures
+	pose    render.Pose     // the camera framing the region
+	framed  bool            // the camera framed the current target alone (see reveal)
 
 	name     *widget.Label
 	count    *widget.Label
@@ -70,28 +73,20 @@ func (d *drills) startLocate() {
 		return
 	}
 	d.say("")
-	r := &locateRun{d: d, scope: d.scopes[i], drillID: d.locateID(d.scopes[i])}
+	r := &locateRun{d: d, scope: d.scopes[i], drillID: d.locateID(d.scopes[i]), in: map[string]bool{}}
 	d.locate = r
 	if d.view.Model() != m {
 		d.view.SetModel(m)
 	}
-	in := map[string]bool{}
 	for _, id := range r.scope.ids {
-		in[id] = true
+		r.in[id] = true
 	}
 	d.view.ClearTints()
-	d.view.SetStates(func(id string, cur render.State) render.State {
-		switch {
-		case cur == render.Hidden:
-			return cur
-		case in[id]:
-			return render.Normal
-		}
-		return render.Ghosted
-	})
+	r.scopeStates()
 	if p, ok := d.view.FramePose(0, 0, r.scope.ids...); ok {
 		d.view.SetPose(p, 0)
 	}
+	r.pose = d.view.Pose()
 	d.viewer.OnPick = r.picked
 	d.viewer.OnKey = func(ev *fyne.KeyEvent) bool {
 		if ev.Name == fyne.KeyEscape {
@@ -137,28 +132,33 @@ func (r *locateRun) countdown(n int) {
 	r.later(time.Second, func() { r.countdown(n - 1) })
 }
 
-// begin chooses the targets that can be seen and clicked from here, then asks the first.
+// begin chooses the targets, every structure of the region up to drillsPerRun, then asks the
+// first.
 func (r *locateRun) begin() {
 	d := r.d
-	vis := d.view.VisibleTargets(r.scope.ids, minTargetPx)
-	if len(vis) < minDrillSet {
-		r.end()
-		d.locate = nil
-		d.refresh()
-		d.say(fmt.Sprintf("Only %d of the %d structures in %s can be seen well enough from the front to click, too few for a drill. Choose another region.",
-			len(vis), len(r.scope.ids), r.scope.title))
-		return
-	}
-	d.rng.Shuffle(len(vis), func(i, j int) { vis[i], vis[j] = vis[j], vis[i] })
-	r.targets = vis[:min(drillsPerRun, len(vis))]
+	ids := append([]string(nil), r.scope.ids...)
+	d.rng.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
+	r.targets = ids[:min(drillsPerRun, len(ids))]
 	r.started = d.clock.now()
 	r.timers = append(r.timers, d.clock.every(100*time.Millisecond, r.tick))
 	r.ask(0)
 }
 
+// ask shows the i-th name, with the view made so that its structure can be clicked. Where the
+// camera frames a target alone, the previous click's place on screen means nothing for this
+// turn or the next, so neither is measured for Fitts' throughput.
 func (r *locateRun) ask(i int) {
 	r.i = i
 	r.phase = phaseAsking
+	r.scopeStates()
+	if r.framed {
+		r.d.view.SetPose(r.pose, 0)
+		r.hasLast = false
+	}
+	r.framed = r.reveal(r.targets[i])
+	if r.framed {
+		r.hasLast = false
+	}
 	r.name.SetText(r.structName(r.targets[i]))
 	r.count.SetText(fmt.Sprintf("%d of %d", i+1, len(r.targets)))
 	r.bar.SetValue(float64(i) / float64(len(r.targets)))
@@ -196,6 +196,9 @@ func (r *locateRun) picked(hit render.Hit, ok bool) {
 	r.trials = append(r.trials, t)
 	r.last, r.hasLast = t.Click, true
 	r.phase = phaseFeedback
+	if !t.Hit() {
+		r.unveil(target) // so the answer shows
+	}
 	r.d.view.SetState(target, render.Highlighted)
 	pause := hitPause
 	if t.Hit() {
@@ -206,13 +209,12 @@ func (r *locateRun) picked(hit render.Hit, ok bool) {
 		if ok {
 			what = "the " + r.structName(hit.ID)
 		}
-		r.feedback.SetText(fmt.Sprintf("✗ That was %s. The %s is lit up.", what, r.structName(target)))
+		r.feedback.SetText(fmt.Sprintf("✗ That was %s. The %s is highlighted on the model now.", what, r.structName(target)))
 		r.feedback.Importance = widget.DangerImportance
 		pause = missPause
 	}
 	r.feedback.Refresh()
 	r.later(pause, func() {
-		r.d.view.SetState(target, render.Normal)
 		if r.i+1 < len(r.targets) {
 			r.ask(r.i + 1)
 			return
@@ -248,7 +250,11 @@ func (r *locateRun) stop() {
 	r.end()
 	d.locate = nil
 	d.refresh()
-	d.say(fmt.Sprintf("Locate stopped after %d of %d names; a stopped run is not recorded.", len(r.trials), max(len(r.targets), drillsPerRun)))
+	n := len(r.targets)
+	if n == 0 {
+		n = min(len(r.scope.ids), drillsPerRun)
+	}
+	d.say(fmt.Sprintf("Locate stopped after %d of %d names; a stopped run is not recorded.", len(r.trials), n))
 }
 
 func (r *locateRun) finish() {
@@ -267,6 +273,8 @@ func (r *locateRun) finish() {
 
 func locateLines(s learning.LocateScore) []string {
 	lines := []string{
+		fmt.Sprintf("How the score works: each right click earns up to %d points, fewer the longer it took (half after %.0f s); a miss earns none; the score is the mean over the names.",
+			scoreMax, learning.LocateTimeScale.Seconds()),
 		fmt.Sprintf("Accuracy: %d of %d (%.0f%%)", s.Hits, s.Trials, 100*s.Accuracy),
 		fmt.Sprintf("Speed: %.1f names a minute", s.Speed),
 	}
@@ -275,14 +283,21 @@ func locateLines(s learning.LocateScore) []string {
 	}
 	switch {
 	case len(s.Fitts) == 0:
-		lines = append(lines, "Fitts' throughput: not measured (no click had a known starting point)")
+		return append(lines, "Fitts' throughput: not measured. It needs clicks aimed at their targets after the first; a miss far from its target is left out, as it measures recall, not pointing.")
 	case s.Effective:
 		lines = append(lines, fmt.Sprintf("Fitts' throughput: %.2f bits/s over %d clicks (effective width from the spread of your clicks)", s.Throughput, len(s.Fitts)))
 	default:
 		lines = append(lines, fmt.Sprintf("Fitts' throughput: %.2f bits/s over %d clicks (nominal widths: too few clicks for their spread)", s.Throughput, len(s.Fitts)))
 	}
-	return lines
+	return append(lines, fittsPlain)
 }
+
+// fittsPlain says what Fitts' throughput means, for a learner who has never met it.
+const fittsPlain = "What throughput means: how much pointing you do per second. A far, small target is " +
+	"harder (more bits) than a near, large one; the bits of each click are divided by its time. Higher is " +
+	"better. Here the time includes reading the name and finding the structure, so it runs far below pure " +
+	"pointing (4–5 bits/s with a mouse): a right click on a target a fifth as wide as its distance (2.6 bits) " +
+	"after 2 s gives 1.3 bits/s, after 10 s 0.26 bits/s. Compare it with your own earlier runs."
 
 func (r *locateRun) review() []widget.RichTextSegment {
 	var out []widget.RichTextSegment

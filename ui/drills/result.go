@@ -40,7 +40,7 @@ func (d *drills) showResult(o drillOutcome) *drillResult {
 		about: widget.NewLabel("")}
 	r.best.Wrapping, r.about.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	r.curve.Hide()
-	score := widget.NewLabel(fmt.Sprintf("Score %.0f", o.input.Score))
+	score := widget.NewLabel("Score " + scoreText(o.input.Score))
 	score.SizeName = theme.SizeNameHeadingText
 	score.TextStyle.Bold = true
 	var segs []widget.RichTextSegment
@@ -90,7 +90,7 @@ func (r *drillResult) fill(o drillOutcome, res progress.DrillRunResult, hist []p
 	r.saved.SetText(msg)
 	switch {
 	case res.PersonalBest && res.PreviousBest > 0:
-		r.best.SetText(fmt.Sprintf("A new personal best! Your previous best was %.0f.", res.PreviousBest))
+		r.best.SetText(fmt.Sprintf("A new personal best! Your previous best was %s.", scoreText(res.PreviousBest)))
 		r.best.Importance = widget.SuccessImportance
 	case res.PersonalBest:
 		r.best.SetText("Your first run of this drill: it sets your personal best.")
@@ -110,7 +110,7 @@ func (r *drillResult) fill(o drillOutcome, res progress.DrillRunResult, hist []p
 }
 
 func bestLine(b progress.DrillBest) string {
-	s := fmt.Sprintf("Your personal best is %.0f (%s), over %d run%s; best accuracy %.0f%%", b.BestScore,
+	s := fmt.Sprintf("Your personal best is %s (%s), over %d run%s; best accuracy %.0f%%", scoreText(b.BestScore),
 		b.BestAt.Local().Format("2 Jan 2006"), b.Runs, kit.PluralS(b.Runs), 100*b.BestAccuracy)
 	if b.BestThroughput > 0 {
 		s += fmt.Sprintf(", best throughput %.2f bits/s", b.BestThroughput)

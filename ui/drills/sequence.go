@@ -127,6 +127,8 @@ func (r *sequenceRun) submit() {
 	if s.Exact {
 		lines[2] = "Every structure in its place."
 	}
+	lines = append(lines, fmt.Sprintf("How the score works: %d for every pair in order with no time taken, less for pairs out of order (an order no better than chance earns none) and the longer it took (half at %.0f s a structure).",
+		scoreMax, learning.SequenceItemTime.Seconds()))
 	d.showResult(drillOutcome{kind: "Sequence", title: r.set.title + ", " + r.set.axis, input: in,
 		lines: lines, review: r.review(got), again: d.startSequence})
 }

@@ -15,11 +15,12 @@ import (
 type catalog struct {
 	structures []*content.Structure
 	byID       map[string]*content.Structure
-	systems    []string            // display names, sorted
-	regions    map[string][]string // system -> region names, sorted
-	members    map[string][]string // system+"\x00"+region -> structure ids, by name
-	search     map[string]string   // id -> folded text searched
-	visible    map[string]bool     // nil: no filter
+	systems    []string                // display names, sorted
+	regions    map[string][]string     // system -> region names, sorted
+	members    map[string][]string     // system+"\x00"+region -> structure ids, by name
+	search     map[string]string       // id -> folded text searched
+	visible    map[string]bool         // nil: no filter
+	keep       map[string]map[int]bool // id -> words of its name the list never leaves out
 }
 
 const (
@@ -53,9 +54,17 @@ func newCatalog(s *content.Scene) *catalog {
 	for sys := range c.regions {
 		sort.Strings(c.regions[sys])
 	}
+	c.keep = map[string]map[int]bool{}
 	for k := range c.members {
 		ids := c.members[k]
 		sort.Slice(ids, func(i, j int) bool { return c.byID[ids[i]].Name < c.byID[ids[j]].Name })
+		names := make([]string, len(ids))
+		for i, id := range ids {
+			names[i] = c.byID[id].Name
+		}
+		for i, keep := range kit.DistinctWords(names) {
+			c.keep[ids[i]] = keep
+		}
 	}
 	return c
 }

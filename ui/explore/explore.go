@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/osteon/osteon/content"
@@ -29,6 +28,7 @@ type explore struct {
 	info     *infoPanel
 	status   *widget.Label
 	selected string
+	selPrev  render.State // the selected structure's state before it was highlighted
 	syncing  bool
 	undo     []map[string]render.State
 	root     fyne.CanvasObject
@@ -164,28 +164,20 @@ func (e *explore) choosePacks() {
 
 func (e *explore) layout() fyne.CanvasObject {
 	list := container.NewBorder(container.NewVBox(e.packs, e.search, e.count), nil, nil, nil, e.tree)
-	bar := widget.NewToolbar(
-		widget.NewToolbarAction(theme.FolderOpenIcon(), e.sh.OpenModel),
-		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.HomeIcon(), func() { e.view.ResetView(kit.CameraMove) }),
-		widget.NewToolbarAction(theme.ZoomFitIcon(), e.frameSelection),
-		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.VisibilityOffIcon(), e.hide),
-		widget.NewToolbarAction(theme.ViewFullScreenIcon(), e.isolate),
-		widget.NewToolbarAction(theme.ColorPaletteIcon(), e.ghostOthers),
-		widget.NewToolbarAction(theme.VisibilityIcon(), e.showAll),
-		widget.NewToolbarAction(theme.ContentUndoIcon(), e.undoLast),
-		widget.NewToolbarSpacer(),
-		widget.NewToolbarAction(theme.HelpIcon(), e.sh.ShowHelp),
-	)
+	// Every action has its words on it (Fyne has no tooltips, and the icons alone were read
+	// wrongly: a palette for ghost, a full-screen sign for isolate).
 	buttons := container.NewGridWithColumns(3, // three a row: five did not leave the info panel room at 1024 wide
 		widget.NewButton("Hide (H)", e.hide),
 		widget.NewButton("Isolate (I)", e.isolate),
 		widget.NewButton("Ghost others (G)", e.ghostOthers),
 		widget.NewButton("Show all (A)", e.showAll),
+		widget.NewButton("Frame (F)", e.frameSelection),
+		widget.NewButton("Undo (Ctrl+Z)", e.undoLast),
 		widget.NewButton("Reset view (R)", func() { e.view.ResetView(kit.CameraMove) }),
+		widget.NewButton("Open model…", e.sh.OpenModel),
+		widget.NewButton("Keys (F1)", e.sh.ShowHelp),
 	)
-	centre := container.NewBorder(bar, container.NewVBox(buttons, e.section.root, e.status), nil, nil, e.viewer)
+	centre := container.NewBorder(nil, container.NewVBox(buttons, e.section.root, e.status), nil, nil, e.viewer)
 	right := container.NewHSplit(centre, kit.Sized(e.info.root, infoMinWidth))
 	right.Offset = 0.74
 	split := container.NewHSplit(list, right)
@@ -248,9 +240,12 @@ func (e *explore) selectOnlyMatch() {
 // selectStructure selects id ("" clears): highlight on the model, the list, the info panel.
 func (e *explore) selectStructure(id string, frame bool) {
 	if prev := e.selected; prev != "" && e.view.State(prev) == render.Highlighted {
-		e.view.SetState(prev, render.Normal)
+		e.view.SetState(prev, e.selPrev) // ghosted skin goes back to ghosted
 	}
-	e.selected = id
+	e.selected, e.selPrev = id, render.Normal
+	if s := e.view.State(id); s != render.Hidden && s != render.Highlighted {
+		e.selPrev = s
+	}
 	st := e.cat.byID[id]
 	if st == nil {
 		e.selected = ""
@@ -367,17 +362,25 @@ func (e *explore) ghostOthers() {
 		return
 	}
 	e.remember()
-	sel := e.selected
+	sel, shown := e.selected, 0
 	e.view.SetStates(func(id string, cur render.State) render.State {
-		switch {
-		case id == sel:
+		if id == sel {
 			return render.Highlighted
-		case cur == render.Hidden:
-			return cur
+		}
+		if cur == render.Hidden {
+			shown++ // hidden by Hide or Isolate: ghosted too, so "others ghosted" is what shows
 		}
 		return render.Ghosted
 	})
-	e.status.SetText("Others ghosted around " + e.cat.byID[sel].Name)
+	e.status.SetText(ghostedStatus(e.cat.byID[sel].Name, shown))
+}
+
+// ghostedStatus says what Ghost others did, hidden structures brought back as ghosts included.
+func ghostedStatus(name string, shown int) string {
+	if shown == 0 {
+		return "Others ghosted around " + name
+	}
+	return fmt.Sprintf("Others ghosted around %s, including %d that were hidden — Undo (Ctrl+Z) hides them again", name, shown)
 }
 
 // showAll returns every structure to how the model shows it by default (skin stays ghosted).
@@ -445,11 +448,11 @@ func newStructureTree(e *explore) *structureTree {
 	t.ChildUIDs = func(uid string) []string { return e.cat.children(uid) }
 	t.IsBranch = isBranch
 	t.CreateNode = func(bool) fyne.CanvasObject {
-		l := widget.NewLabel("Structure name placeholder")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		return kit.NewMiddleLabel("Structure name placeholder") // near-identical names differ at the end
 	}
-	t.UpdateNode = func(uid string, _ bool, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.cat.label(uid)) }
+	t.UpdateNode = func(uid string, _ bool, o fyne.CanvasObject) {
+		o.(*kit.MiddleLabel).SetFull(e.cat.label(uid), e.cat.keep[strings.TrimPrefix(uid, uidPart)])
+	}
 	t.ExtendBaseWidget(t)
 	return t
 }

@@ -144,9 +144,15 @@ func TestHideIsolateGhostUndo(t *testing.T) {
 	if e.view.State(id) != render.Highlighted || e.view.State(other) != render.Hidden {
 		t.Fatalf("I: %v %v", e.view.State(id), e.view.State(other))
 	}
+	// Ghost after Isolate ghosts the others, as it says (they had stayed hidden under "Others
+	// ghosted": issue 15 item 7); Undo hides them again.
 	e.rune('g')
+	if e.view.State(other) != render.Ghosted || !strings.HasPrefix(e.status.Text, "Others ghosted around Right scapula, including 71 that were hidden") {
+		t.Fatalf("G after I: %v, status %q", e.view.State(other), e.status.Text)
+	}
+	e.undoLast()
 	if e.view.State(other) != render.Hidden {
-		t.Fatalf("G keeps hidden ones hidden, got %v", e.view.State(other))
+		t.Fatalf("undo after G: %v", e.view.State(other))
 	}
 	e.rune('a')
 	if e.view.State(other) != render.Normal {

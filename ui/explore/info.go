@@ -16,16 +16,27 @@ import (
 // infoPanel shows the selected structure's names and facts, or the model's when none is selected,
 // always with the credit the source asks for.
 type infoPanel struct {
-	text *widget.RichText
-	root fyne.CanvasObject
+	text   *widget.RichText
+	source *widget.Label // the model's file: a path has no spaces to wrap at, so it breaks anywhere
+	root   fyne.CanvasObject
 }
 
 func newInfoPanel() *infoPanel {
-	p := &infoPanel{text: widget.NewRichText()}
+	p := &infoPanel{text: widget.NewRichText(), source: widget.NewLabel("")}
 	p.text.Wrapping = fyne.TextWrapWord
-	p.root = container.NewVScroll(p.text)
+	p.source.Wrapping = fyne.TextWrapBreak // whole, wrapped anywhere, and selectable to copy
+	p.source.Selectable = true
+	p.source.TextStyle.Italic = true
+	p.root = container.NewVScroll(container.NewVBox(p.text, p.source))
 	p.showScene(nil)
 	return p
+}
+
+// showSource shows the model's file under the text, or nothing.
+func (p *infoPanel) showSource(path string) {
+	p.source.SetText("Source file: " + path)
+	p.source.Hidden = path == ""
+	p.source.Refresh()
 }
 
 // showScene describes the model as a whole.
@@ -33,6 +44,7 @@ func (p *infoPanel) showScene(s *content.Scene) {
 	if s == nil {
 		p.text.Segments = []widget.RichTextSegment{kit.Heading("No model"), kit.Para("Open a model with File > Open (Ctrl+O).")}
 		p.text.Refresh()
+		p.showSource("")
 		return
 	}
 	segs := []widget.RichTextSegment{
@@ -42,12 +54,13 @@ func (p *infoPanel) showScene(s *content.Scene) {
 	if s.Schematic {
 		segs = append(segs, kit.Italic("Schematic: drawn for teaching from published average dimensions, not from a patient."))
 	}
-	segs = append(segs, creditSegments(s.Attribution, s.Source)...)
+	segs = append(segs, creditSegments(s.Attribution)...)
 	for _, w := range s.Warnings {
 		segs = append(segs, kit.Italic("Note: "+w))
 	}
 	p.text.Segments = segs
 	p.text.Refresh()
+	p.showSource(s.Source)
 }
 
 // showStructure describes one structure.
@@ -79,18 +92,15 @@ func (p *infoPanel) showStructure(st *content.Structure, s *content.Scene) {
 			segs = append(segs, kit.Italic("Schematic model: shapes and sizes are simplified."))
 		}
 	}
-	segs = append(segs, creditSegments(credit, source)...)
+	segs = append(segs, creditSegments(credit)...)
 	p.text.Segments = segs
 	p.text.Refresh()
+	p.showSource(source)
 }
 
-func creditSegments(credit, source string) []widget.RichTextSegment {
-	var segs []widget.RichTextSegment
-	if credit != "" {
-		segs = append(segs, kit.Subheading("Credit"), kit.Para(credit))
+func creditSegments(credit string) []widget.RichTextSegment {
+	if credit == "" {
+		return nil
 	}
-	if source != "" {
-		segs = append(segs, kit.Italic("Source file: "+source))
-	}
-	return segs
+	return []widget.RichTextSegment{kit.Subheading("Credit"), kit.Para(credit)}
 }

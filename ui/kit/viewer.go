@@ -163,9 +163,10 @@ func (w *Viewer) Dragged(ev *fyne.DragEvent) {
 // DragEnd finishes a drag.
 func (w *Viewer) DragEnd() { w.panDrag = false }
 
-// Scrolled zooms: each wheel notch moves 10% closer or further.
+// Scrolled zooms towards what is under the pointer: each wheel notch moves 10% closer or further.
 func (w *Viewer) Scrolled(ev *fyne.ScrollEvent) {
-	w.view.Zoom(math.Pow(0.9, float64(ev.Scrolled.DY)/10))
+	x, y := w.Pixel(ev.Position)
+	w.view.ZoomAt(x, y, math.Pow(0.9, float64(ev.Scrolled.DY)/10))
 }
 
 // Tapped picks the structure under the pointer.
