@@ -1,0 +1,93 @@
+package render
+
+import (
+	"math"
+	"testing"
+
+	"github.com/osteon/osteon/content"
+)
+
+// lab is a colour in CIELAB (D65), where distance follows what the eye sees.
+func lab(c content.Color) [3]float64 {
+	lin := func(u uint8) float64 {
+		x := float64(u) / 255
+		if x <= 0.04045 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	r, g, b := lin(c.R), lin(c.G), lin(c.B)
+	xyz := [3]float64{
+		(0.4124*r + 0.3576*g + 0.1805*b) / 0.95047,
+		0.2126*r + 0.7152*g + 0.0722*b,
+		(0.0193*r + 0.1192*g + 0.9505*b) / 1.08883,
+	}
+	for i, t := range xyz {
+		if t > 216.0/24389 {
+			xyz[i] = math.Cbrt(t)
+		} else {
+			xyz[i] = (24389.0/27*t + 16) / 116
+		}
+	}
+	return [3]float64{116*xyz[1] - 16, 500 * (xyz[0] - xyz[1]), 200 * (xyz[1] - xyz[2])}
+}
+
+// deltaE is the CIE76 colour difference: about 2.3 is just noticeable, 20 and more reads as
+// another colour at a glance.
+func deltaE(a, b content.Color) float64 {
+	p, q := lab(a), lab(b)
+	return math.Sqrt((p[0]-q[0])*(p[0]-q[0]) + (p[1]-q[1])*(p[1]-q[1]) + (p[2]-q[2])*(p[2]-q[2]))
+}
+
+// anatomySystems are the body systems content colours structures by.
+var anatomySystems = []string{"skeletal", "muscular", "cardiovascular", "arterial", "venous", "nervous",
+	"integumentary", "landmark", "urinary", "digestive", "reproductive", "lymphatic", "respiratory"}
+
+// TestPaletteColoursApart: each meaning's colour differs from every other meaning's by ΔE ≥ 40,
+// and from every body system's colour by ΔE ≥ 36 (the blue that once marked a wrong click was 32.9
+// from the veins, the old magenta 29.6 from the reproductive organs), so "the answer", "your click", "a landmark" and
+// "keep clear" are not read as each other or as anatomy (blue veins, red arteries, yellow nerves).
+func TestPaletteColoursApart(t *testing.T) {
+	const apart, fromAnatomy = 40, 36
+	ms := Meanings()
+	if len(ms) < 4 {
+		t.Fatalf("%d meanings", len(ms))
+	}
+	for i, a := range ms {
+		if a.Label() == "" || a.Color().A != 255 {
+			t.Errorf("meaning %d: label %q, colour %v", a, a.Label(), a.Color())
+		}
+		for _, b := range ms[i+1:] {
+			if d := deltaE(a.Color(), b.Color()); d < apart {
+				t.Errorf("%s and %s are ΔE %.1f apart, want ≥ %d", a.Label(), b.Label(), d, apart)
+			}
+		}
+		for _, sys := range anatomySystems {
+			c, ok := content.SystemColor(sys)
+			if !ok {
+				t.Fatalf("no colour for system %s", sys)
+			}
+			if d := deltaE(a.Color(), c); d < fromAnatomy {
+				t.Errorf("%s is ΔE %.1f from the %s system's colour, want ≥ %d", a.Label(), d, sys, fromAnatomy)
+			}
+		}
+	}
+	if highlightColor != rgbOf(MeaningAnswer.Color()) {
+		t.Error("the highlight is not the answer's colour")
+	}
+}
+
+// TestDeltaEKnownValues checks the distance against published pairs, so the test above can fail.
+func TestDeltaEKnownValues(t *testing.T) {
+	black, white := content.Color{A: 255}, content.Color{R: 255, G: 255, B: 255, A: 255}
+	if d := deltaE(black, white); math.Abs(d-100) > 0.1 {
+		t.Errorf("black to white ΔE %.2f, want 100", d)
+	}
+	red := content.Color{R: 255, A: 255}
+	if l := lab(red); math.Abs(l[0]-53.24) > 0.1 || math.Abs(l[1]-80.09) > 0.2 || math.Abs(l[2]-67.20) > 0.2 {
+		t.Errorf("sRGB red in Lab = %.2f, want (53.24, 80.09, 67.20)", l)
+	}
+	if d := deltaE(MeaningClick.Color(), MeaningClick.Color()); d != 0 {
+		t.Errorf("a colour is ΔE %.2f from itself", d)
+	}
+}
