@@ -269,7 +269,7 @@ func TestPracticeSeeThrough(t *testing.T) {
 	p := h.p
 	p.view.SetModel(h.sh.Content().Model)
 	frame := []string{"T:radius", "T:ulna", "T:cover"}
-	p.stage([]string{"T:radius"}, nil, frame, true)
+	p.stage(staging{lit: []string{"T:radius"}, frame: frame, expose: []string{"T:radius"}})
 	if got := p.view.State("T:cover"); got != render.Ghosted {
 		t.Errorf("the sheet in front is %v, want ghosted", got)
 	}
@@ -279,7 +279,7 @@ func TestPracticeSeeThrough(t *testing.T) {
 	if got := p.view.State("T:radius"); got != render.Highlighted {
 		t.Errorf("the radius is %v", got)
 	}
-	p.stage(nil, nil, frame, false)
+	p.stage(staging{frame: frame})
 	if got := p.view.State("T:cover"); got != render.Normal {
 		t.Errorf("for a find question the sheet is %v, want normal", got)
 	}
