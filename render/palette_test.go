@@ -77,6 +77,36 @@ func TestPaletteColoursApart(t *testing.T) {
 	}
 }
 
+// TestPaletteContrastWithBackground: each meaning's colour reads at 3:1 or more against the 3D
+// view's background (WCAG 2's least contrast for graphics that carry meaning).
+func TestPaletteContrastWithBackground(t *testing.T) {
+	bg := content.Color{R: uint8(defaultBackground[0]*255 + 0.5), G: uint8(defaultBackground[1]*255 + 0.5), B: uint8(defaultBackground[2]*255 + 0.5), A: 255}
+	for _, m := range Meanings() {
+		if r := contrastRatio(m.Color(), bg); r < 3 {
+			t.Errorf("%s on the view's background: %.2f:1, want ≥ 3:1", m.Label(), r)
+		}
+	}
+	if r := contrastRatio(content.Color{R: 58, G: 91, B: 160, A: 255}, bg); r >= 3 {
+		t.Errorf("the veins' blue reads %.2f:1 on the background, so this test cannot tell", r)
+	}
+}
+
+// contrastRatio is WCAG 2's contrast ratio of two colours.
+func contrastRatio(a, b content.Color) float64 {
+	lum := func(c content.Color) float64 {
+		ch := func(u uint8) float64 {
+			s := float64(u) / 255
+			if s <= 0.03928 {
+				return s / 12.92
+			}
+			return math.Pow((s+0.055)/1.055, 2.4)
+		}
+		return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
+	}
+	la, lb := lum(a), lum(b)
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+}
+
 // TestDeltaEKnownValues checks the distance against published pairs, so the test above can fail.
 func TestDeltaEKnownValues(t *testing.T) {
 	black, white := content.Color{A: 255}, content.Color{R: 255, G: 255, B: 255, A: 255}

@@ -69,8 +69,10 @@ func (v *View) Mark(id string, m Meaning) {
 }
 
 var (
-	defaultColor   = content.Color{R: 200, G: 200, B: 200, A: 255}
-	highlightColor = rgbOf(MeaningAnswer.Color())
+	// defaultBackground is the 3D view's clear colour, a dark grey every meaning stands out on.
+	defaultBackground = [3]float32{0.16, 0.17, 0.19}
+	defaultColor      = content.Color{R: 200, G: 200, B: 200, A: 255}
+	highlightColor    = rgbOf(MeaningAnswer.Color())
 )
 
 func rgbOf(c content.Color) [3]float32 {

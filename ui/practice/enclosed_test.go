@@ -1,14 +1,18 @@
 package practice
 
 import (
+	"image/color"
 	"math"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 
 	"github.com/osteon/osteon/learning"
 	"github.com/osteon/osteon/render"
+	"github.com/osteon/osteon/ui/kit"
+	"github.com/osteon/osteon/ui/kit/kittest"
 )
 
 // askFind starts a session and puts on screen, as Practice asks it, the find question on the
@@ -129,6 +133,29 @@ func TestFindFeedbackFramesAnswer(t *testing.T) {
 	if got := p.question.legend.Text(); got != "Answer, Your click" {
 		t.Errorf("legend %q", got)
 	}
+	shown := visibleFills(p.screen)
+	for _, m := range []render.Meaning{render.MeaningAnswer, render.MeaningClick} {
+		if !shown[kit.MeaningColor(m)] {
+			t.Errorf("no swatch in the colour of %q on screen beside the tinted model", m.Label())
+		}
+	}
+	if shown[kit.MeaningColor(render.MeaningContext)] || shown[kit.MeaningColor(render.MeaningAvoid)] {
+		t.Error("the legend explains colours the model does not show")
+	}
+}
+
+// visibleFills are the fill colours of the rectangles o shows (a legend's swatches among them).
+func visibleFills(o fyne.CanvasObject) map[color.NRGBA]bool {
+	out := map[color.NRGBA]bool{}
+	kittest.Walk(o, true, func(o fyne.CanvasObject) bool {
+		if r, ok := o.(*canvas.Rectangle); ok {
+			if c, ok := r.FillColor.(color.NRGBA); ok {
+				out[c] = true
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // projectedSpan is the larger side, in pixels, of the box ids project to.
@@ -150,4 +177,37 @@ func countState(v *render.View, st render.State) int {
 		}
 	}
 	return n
+}
+
+// TestLandmarkIsNotTheAnswersColour: an MCQ that lights a landmark beside what it asks about
+// draws the landmark in the landmark colour, not the answer's green, and says so in the legend;
+// its feedback lights the answer green and keeps the landmark in its own colour.
+func TestLandmarkIsNotTheAnswersColour(t *testing.T) {
+	h := newPracticeHarness(t, kittest.Pack(t, kittest.Arm, false))
+	p := h.p
+	p.view.SetModel(h.sh.Content().Model)
+	b := learning.NewBank(nil, []learning.MCQ{{Pack: "p", ID: "q", Prompt: "Which bone lies beside the landmark?",
+		Choices: []string{"Ulna", "Radius"}, Structures: []string{"T:ulna", "T:humerus"}, Highlight: []string{"T:humerus"}}})
+	h.key(fyne.KeyReturn)
+	r := p.run
+	r.q, r.done = b.Ask(b.Items()[0], nil), false
+	r.q.Frame, r.q.Reveal, r.q.Context = []string{"T:ulna", "T:humerus"}, []string{"T:ulna"}, []string{"T:humerus"}
+	p.stage(p.askStaging(r.q))
+	p.question.show(r)
+	if st, c := p.view.State("T:humerus"), p.view.Tint("T:humerus"); st == render.Highlighted || c != render.MeaningContext.Color() {
+		t.Errorf("while asking, the landmark is %v tinted %v, want the landmark colour", st, c)
+	}
+	if got := p.question.legend.Text(); got != "Landmark" {
+		t.Errorf("legend while asking %q", got)
+	}
+	p.answer(learning.Answer{Choice: r.q.Answer})
+	if st, c := p.view.State("T:humerus"), p.view.Tint("T:humerus"); st == render.Highlighted || c != render.MeaningContext.Color() {
+		t.Errorf("in the feedback, the landmark is %v tinted %v", st, c)
+	}
+	if p.view.State("T:ulna") != render.Highlighted {
+		t.Error("the answer is not lit")
+	}
+	if got := p.question.legend.Text(); got != "Answer, Landmark" {
+		t.Errorf("legend in the feedback %q", got)
+	}
 }
