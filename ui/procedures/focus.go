@@ -11,7 +11,6 @@ import (
 	"github.com/osteon/osteon/ui/kit"
 )
 
-
 // procedureMove is how long the camera takes to move to a step's anatomy.
 const procedureMove = 700 * time.Millisecond
 

@@ -39,7 +39,7 @@ type procedures struct {
 	detail *widget.RichText
 	modes  *fyne.Container
 	notice *widget.Label
-	legend *kit.Legend // what the colours on the model mean
+	legend *kit.Legend     // what the colours on the model mean
 	left   *fyne.Container // the browse panel or a run's panel
 	browse fyne.CanvasObject
 	keys   *procKeyCatcher
