@@ -30,8 +30,8 @@ var exposeDirs = func() []Vec3 {
 
 // Exposure says whether structure id can be seen and clicked from some direction once the
 // structures in front of it are ghosted (found), and the fewest structures to ghost for that:
-// none when it is in plain sight from some side. Structures the scene ghosts by default are seen
-// through.
+// none when some ray reaches it with nothing in front (it is at least partly in plain sight from
+// some side). Structures the scene ghosts by default are seen through.
 func (m *Model) Exposure(id string) (ghost []string, found bool) {
 	if m == nil || m.Index(id) < 0 || m.BoundsOf(id).Empty() {
 		return nil, false
@@ -40,15 +40,12 @@ func (m *Model) Exposure(id string) (ghost []string, found bool) {
 	ctr := v3(m.BoundsOf(id).Center())
 	best := -1
 	for _, d := range exposeDirs {
-		occ, reached := m.occludersFrom(ctr.Add(d.Scale(far)), id)
-		if !reached {
-			continue
+		occ, reached, direct := m.occludersFrom(ctr.Add(d.Scale(far)), id)
+		if direct >= minDirect {
+			return nil, true
 		}
-		if best < 0 || len(occ) < best {
+		if reached && (best < 0 || len(occ) < best) {
 			ghost, best, found = occ, len(occ), true
-		}
-		if best == 0 {
-			break
 		}
 	}
 	return ghost, found
@@ -62,19 +59,23 @@ func (m *Model) Enclosed(id string) bool {
 }
 
 // occludersFrom lists what lies in front of structure id seen from eye, along rays to its
-// sample points, and whether any ray reaches it once those are peeled. A ray that never reaches
-// it (it passes through a hollow, or out of the far side) adds nothing.
-func (m *Model) occludersFrom(eye Vec3, id string) ([]string, bool) {
+// sample points, whether any ray reaches it once those are peeled, and whether one reaches it
+// with nothing in front (then it stops looking). A ray that never reaches it (it passes through a
+// hollow, or out of the far side) adds nothing.
+func (m *Model) occludersFrom(eye Vec3, id string) (occ []string, reached bool, direct int) {
 	ti := m.Index(id)
 	ghost := make([]bool, m.Len())
 	for i := range m.Scene.Parts {
 		ghost[i] = m.Scene.Parts[i].Ghosted
 	}
 	peeled := map[int]bool{}
-	var out []string
-	reached := false
 	for _, s := range samplePoints(m.BoundsOf(id)) {
 		dir := s.Sub(eye).Norm()
+		if hit, ok := m.Pick(eye, dir, func(i int) (bool, bool) { return true, ghost[i] }); ok && hit.Index == ti {
+			direct++
+			reached = true
+			continue
+		}
 		var mine []int
 		skip := func(i int) (bool, bool) { return !peeled[i] && !slices.Contains(mine, i), ghost[i] }
 		for range exposePeel {
@@ -86,15 +87,20 @@ func (m *Model) occludersFrom(eye Vec3, id string) ([]string, bool) {
 				reached = true
 				for _, i := range mine {
 					peeled[i] = true
-					out = append(out, m.Scene.Parts[i].ID)
+					occ = append(occ, m.Scene.Parts[i].ID)
 				}
 				break
 			}
 			mine = append(mine, hit.Index)
 		}
 	}
-	return out, reached
+	return occ, reached, direct
 }
+
+// minDirect is how many of a direction's rays (of 5) must reach a structure with nothing in front
+// for it to count as in plain sight from there: a sliver showing through a gap in what encloses
+// it does not.
+const minDirect = 2
 
 // exposePeel is how many structures a ray peels before giving up on reaching its target.
 const exposePeel = 12
