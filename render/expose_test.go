@@ -3,6 +3,7 @@ package render
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -64,5 +65,31 @@ func TestExposureOfEnclosedBone(t *testing.T) {
 	}
 	if spongy == 0 || compact == 0 {
 		t.Fatalf("the pelvis has %d spongy and %d compact bones", spongy, compact)
+	}
+}
+
+// TestExposureOfBoxes: a box with a cover on one side is in plain sight from the others; a box
+// inside a shell is found by ghosting the shell (and one the scene ghosts does not hide it); an
+// unknown id or a structure without triangles cannot be found.
+func TestExposureOfBoxes(t *testing.T) {
+	m := probeModel(
+		boxPart("target", [3]float32{-0.1, -0.1, -0.1}, [3]float32{0.1, 0.1, 0.1}, false),
+		boxPart("cover", [3]float32{-0.3, -0.3, 0.3}, [3]float32{0.3, 0.3, 0.4}, false),
+		boxPart("core", [3]float32{2, 2, 2}, [3]float32{2.1, 2.1, 2.1}, false),
+		boxPart("shell", [3]float32{1.8, 1.8, 1.8}, [3]float32{2.3, 2.3, 2.3}, false),
+		boxPart("pip", [3]float32{-2.05, -2.05, -2.05}, [3]float32{-1.95, -1.95, -1.95}, false),
+		boxPart("veil", [3]float32{-2.3, -2.3, -2.3}, [3]float32{-1.7, -1.7, -1.7}, true),
+	)
+	if g, ok := m.Exposure("target"); !ok || len(g) != 0 {
+		t.Errorf("covered on one side: ghost %v, found %v; want in plain sight", g, ok)
+	}
+	if g, ok := m.Exposure("core"); !ok || !slices.Equal(g, []string{"shell"}) || !m.Enclosed("core") {
+		t.Errorf("inside a shell: ghost %v, found %v; want the shell", g, ok)
+	}
+	if g, ok := m.Exposure("pip"); !ok || len(g) != 0 {
+		t.Errorf("inside a ghosted veil: ghost %v, found %v; want in plain sight", g, ok)
+	}
+	if _, ok := m.Exposure("nothing"); ok {
+		t.Error("an unknown id is found")
 	}
 }
