@@ -15,7 +15,9 @@ type staging struct {
 }
 
 // stage sets the 3D view: every structure as the model shows it by default, then the staging's
-// meanings painted on, the occluders of what it exposes ghosted, and the camera framing.
+// meanings painted on, the occluders of what it exposes ghosted, and the camera framing. A wrong
+// click or a landmark that hides the answer (skin clicked over a vein) is ghosted in its colour,
+// so the answer shows through it.
 func (p *practice) stage(s staging) {
 	ghosted := map[string]bool{}
 	if sc := p.sh.Content().Scene; sc != nil {
@@ -25,20 +27,13 @@ func (p *practice) stage(s staging) {
 			}
 		}
 	}
-	shown := map[string]bool{}
-	for _, id := range append(append(append([]string(nil), s.lit...), s.context...), s.wrong...) {
-		shown[id] = true
-	}
+	lit := idSet(s.lit)
 	pose := p.framePose(s.frame, s.focus)
 	for _, id := range p.occluders(s.expose, pose) {
-		if !shown[id] {
-			ghosted[id] = true
+		if !lit[id] {
+			ghosted[id] = true // a wrong click or a landmark too: ghosted in its colour
 		}
 	}
-	for _, id := range append(append([]string(nil), s.wrong...), s.context...) {
-		delete(ghosted, id) // a wrong pick and a landmark stay solid, in their colours
-	}
-	lit := idSet(s.lit)
 	p.view.ClearTints()
 	p.view.SetStates(func(id string, _ render.State) render.State {
 		switch {
