@@ -121,3 +121,16 @@ func TestDeltaEKnownValues(t *testing.T) {
 		t.Errorf("a colour is ΔE %.2f from itself", d)
 	}
 }
+
+// TestLandmarkMarkersInTheLandmarkColour: a landmark marker is drawn in the landmark meaning's
+// colour even when its file gives it magenta, which means "keep clear"; other structures keep
+// their own colour.
+func TestLandmarkMarkersInTheLandmarkColour(t *testing.T) {
+	magenta := content.Color{R: 0xc4, G: 0x2f, B: 0xc9, A: 255}
+	if got := BaseColor(&content.Structure{System: "landmark", Color: magenta}); got != MeaningContext.Color() {
+		t.Errorf("a landmark marker is drawn %v, want the landmark colour %v", got, MeaningContext.Color())
+	}
+	if got := BaseColor(&content.Structure{System: "venous", Color: magenta}); got != magenta {
+		t.Errorf("a structure's own colour became %v", got)
+	}
+}

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"strings"
+
 	"github.com/osteon/osteon/content"
 )
 
@@ -86,8 +88,13 @@ const (
 	hoverGlow     = 0.14
 )
 
-// BaseColor is the colour a structure is drawn in when nothing marks it.
+// BaseColor is the colour a structure is drawn in when nothing marks it. Landmark markers are
+// drawn in the landmark meaning's colour, whatever their file says (the built-in model's are
+// magenta, which means "keep clear").
 func BaseColor(s *content.Structure) content.Color {
+	if strings.EqualFold(s.System, "landmark") {
+		return MeaningContext.Color()
+	}
 	if s.Color.A != 0 {
 		return s.Color
 	}
