@@ -19,6 +19,12 @@ import (
 // structure that best scores highest (false: not a candidate).
 func askFind(t *testing.T, h *practiceHarness, score func(s learning.Structure) (float64, bool)) learning.Question {
 	t.Helper()
+	return askKind(t, h, learning.KindFind, score)
+}
+
+// askKind is askFind for questions of kind.
+func askKind(t *testing.T, h *practiceHarness, kind learning.ItemKind, score func(s learning.Structure) (float64, bool)) learning.Question {
+	t.Helper()
 	p := h.p
 	h.key(fyne.KeyReturn)
 	if p.run == nil {
@@ -29,7 +35,7 @@ func askFind(t *testing.T, h *practiceHarness, score func(s learning.Structure) 
 	top := math.Inf(-1)
 	for _, it := range b.Items() {
 		s, _ := b.Structure(it.Structure)
-		if v, ok := score(s); ok && it.Kind() == learning.KindFind && v > top {
+		if v, ok := score(s); ok && it.Kind() == kind && v > top {
 			best, top = it, v
 		}
 	}
@@ -209,5 +215,21 @@ func TestLandmarkIsNotTheAnswersColour(t *testing.T) {
 	}
 	if got := p.question.legend.Text(); got != "Answer, Landmark" {
 		t.Errorf("legend in the feedback %q", got)
+	}
+}
+
+// TestNameQuestionShowsTheStructureInItsPlace: asked to name the smallest structure of the HRA
+// female organs, the camera comes close enough that it is not a few pixels wide (a twelfth of the
+// view or more) yet not so close that nothing around it shows (under half the view).
+func TestNameQuestionShowsTheStructureInItsPlace(t *testing.T) {
+	h := newPracticeHarness(t, hraContent(t))
+	p := h.p
+	q := askKind(t, h, learning.KindNameChoice, func(s learning.Structure) (float64, bool) { return -s.Radius, s.OnModel && s.Radius > 0 })
+	cam := p.view.Camera()
+	side := float64(min(cam.Width, cam.Height))
+	span := projectedSpan(p.view, q.Highlight)
+	t.Logf("%s: spans %.0f of %.0f px", q.Target, span, side)
+	if span < side/12 || span > side/2 {
+		t.Errorf("the structure to name spans %.0f px of a %.0f px view, want a twelfth to a half", span, side)
 	}
 }

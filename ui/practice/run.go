@@ -134,7 +134,7 @@ func (p *practice) askStaging(q learning.Question) staging {
 		}
 		return s
 	}
-	s.focus = q.Highlight
+	s.focus, s.near = q.Highlight, askFar
 	s.expose = append(append([]string(nil), q.Highlight...), q.Context...)
 	return s
 }

@@ -11,6 +11,7 @@ type staging struct {
 	wrong   []string // a wrong click, in the click colour and kept solid
 	frame   []string // what the camera fits (the whole model when empty)
 	focus   []string // what must not end up small: the camera comes close enough to see it
+	near    float64  // at most this many times the focus's own framing distance (0: focusFar)
 	expose  []string // structures whose occluders, seen from the framed camera, are ghosted
 }
 
@@ -28,7 +29,7 @@ func (p *practice) stage(s staging) {
 		}
 	}
 	lit := idSet(s.lit)
-	pose := p.framePose(s.frame, s.focus)
+	pose := p.framePose(s.frame, s.focus, s.near)
 	for _, id := range p.occluders(s.expose, pose) {
 		if !lit[id] {
 			ghosted[id] = true // a wrong click or a landmark too: ghosted in its colour
@@ -69,14 +70,19 @@ func idSet(ids []string) map[string]bool {
 // small region (the carpal bones) still shows enough around it to tell where it is.
 const minFrame = 0.3
 
-// focusFar is how many times its own framing distance the camera may stand from a focus: at
-// most that, the focus spans about a third of the view or more, never a few pixels.
-const focusFar = 3
+// focusFar is how many times its own framing distance the camera may stand from a focus in the
+// feedback: the answer then spans a fifth of the view or more, never a few pixels. askFar is the
+// same while a structure is asked about, looser so that enough around it shows to tell where it
+// is (which finger a phalanx is on).
+const (
+	focusFar = 3
+	askFar   = 6
+)
 
 // framePose is the camera pose that frames ids from the current direction, no closer than
-// minFrame of the whole model's, and no farther than focusFar times the focus's own framing
+// minFrame of the whole model's, and no farther than near times the focus's own framing
 // (centred on the focus when that is nearer).
-func (p *practice) framePose(ids, focus []string) render.Pose {
+func (p *practice) framePose(ids, focus []string, near float64) render.Pose {
 	cam := p.view.Camera()
 	m := p.view.Model()
 	if m == nil {
@@ -88,9 +94,12 @@ func (p *practice) framePose(ids, focus []string) render.Pose {
 		pose = whole
 	}
 	pose.Distance = max(pose.Distance, minFrame*whole.Distance)
+	if near <= 0 {
+		near = focusFar
+	}
 	f, ok := p.view.FramePose(cam.Yaw, cam.Pitch, focus...)
-	if ok && pose.Distance > focusFar*f.Distance {
-		f.Distance *= focusFar
+	if ok && pose.Distance > near*f.Distance {
+		f.Distance *= near
 		return f
 	}
 	return pose
