@@ -12,7 +12,9 @@ import (
 )
 
 // hraPelvis imports the shared HRA female pelvis (spongy bone inside compact bone) and loads it.
-func hraPelvis(t *testing.T) *Model {
+func hraPelvis(t *testing.T) *Model { return hraPelvisB(t) }
+
+func hraPelvisB(t testing.TB) *Model {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "pelvis")
 	src := filepath.Join(contenttest.HRAFemale(t), "VH_F_Pelvis.glb")
@@ -92,4 +94,18 @@ func TestExposureOfBoxes(t *testing.T) {
 	if _, ok := m.Exposure("nothing"); ok {
 		t.Error("an unknown id is found")
 	}
+}
+
+// BenchmarkExposure measures Exposure over every structure of the HRA female pelvis (enclosed
+// spongy bone among them), which Practice runs for each structure when it reads a pack.
+func BenchmarkExposure(b *testing.B) {
+	m := hraPelvisB(b)
+	n := 0
+	for b.Loop() {
+		for i := range m.Scene.Parts {
+			m.Exposure(m.Scene.Parts[i].ID)
+			n++
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(n), "ms/structure")
 }
