@@ -71,11 +71,11 @@ func idSet(ids []string) map[string]bool {
 const minFrame = 0.3
 
 // focusFar is how many times its own framing distance the camera may stand from a focus in the
-// feedback: the answer then spans a fifth of the view or more, never a few pixels. askFar is the
+// feedback: the answer then spans an eighth of the view or more, never a few pixels. askFar is the
 // same while a structure is asked about, looser so that enough around it shows to tell where it
 // is (which finger a phalanx is on).
 const (
-	focusFar = 3
+	focusFar = 4
 	askFar   = 6
 )
 
