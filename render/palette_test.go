@@ -134,3 +134,26 @@ func TestLandmarkMarkersInTheLandmarkColour(t *testing.T) {
 		t.Errorf("a structure's own colour became %v", got)
 	}
 }
+
+// TestMarkedGhostReads: a ghosted structure painted a meaning's colour (a wrong click lying over
+// the answer) is drawn in that colour at an opacity that reads, still see-through; an unmarked
+// ghost stays faint.
+func TestMarkedGhostReads(t *testing.T) {
+	v := NewView(nil)
+	v.SetModel(probeModel(
+		boxPart("plain", [3]float32{0, 0, 0}, [3]float32{1, 1, 1}, false),
+		boxPart("marked", [3]float32{2, 0, 0}, [3]float32{3, 1, 1}, false)))
+	v.SetState("plain", Ghosted)
+	v.SetState("marked", Ghosted)
+	v.Mark("marked", MeaningClick)
+	v.mu.Lock()
+	plain, marked := v.visualOf(0), v.visualOf(1)
+	v.mu.Unlock()
+	if plain.color[3] != ghostAlpha {
+		t.Errorf("an unmarked ghost has opacity %.2f, want %.2f", plain.color[3], ghostAlpha)
+	}
+	c := rgbOf(MeaningClick.Color())
+	if marked.color[3] < 0.3 || marked.color[3] > 0.6 || marked.color[0] != c[0] || marked.color[1] != c[1] || marked.color[2] != c[2] {
+		t.Errorf("a marked ghost is %v, want the click colour %v at an opacity between 0.3 and 0.6", marked.color, c)
+	}
+}

@@ -82,10 +82,13 @@ func rgbOf(c content.Color) [3]float32 {
 }
 
 const (
-	ghostAlpha    = 0.16
-	highlightMix  = 0.65
-	highlightGlow = 0.22
-	hoverGlow     = 0.14
+	ghostAlpha = 0.16
+	// markedGhostAlpha is a ghosted structure's opacity when it is painted a meaning's colour (a
+	// wrong click over the answer): enough to read the colour, the answer still showing through.
+	markedGhostAlpha = 0.4
+	highlightMix     = 0.65
+	highlightGlow    = 0.22
+	hoverGlow        = 0.14
 )
 
 // BaseColor is the colour a structure is drawn in when nothing marks it. Landmark markers are
@@ -127,7 +130,11 @@ func (v *View) visualOf(i int) visual {
 		}
 		out.color[3] = 1
 	case Ghosted:
-		out.color[3] = min(out.color[3], ghostAlpha)
+		a := float32(ghostAlpha)
+		if v.tints[i].A != 0 {
+			a = markedGhostAlpha // a meaning's colour still reads through
+		}
+		out.color[3] = min(out.color[3], a)
 	}
 	if i == v.hover && st != Ghosted {
 		for k := range 3 {
