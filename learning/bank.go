@@ -27,9 +27,10 @@ type Structure struct {
 	// it and see it highlighted.
 	OnModel bool
 	// Unfindable: the geometry says it cannot be seen and clicked even with
-	// whatever hides it ghosted (render decides; a structure wholly inside
-	// another one whose surfaces coincide, or too small to click). No Find
-	// question is asked about it; it can still be highlighted and named.
+	// whatever hides it ghosted (render.Model.Exposure decides: no ray from 14
+	// directions reaches it, peeling what lies in front, as for a structure
+	// whose faces always coincide with another's). No Find question is asked
+	// about it; it can still be highlighted and named.
 	Unfindable bool
 	Center     [3]float64 // centre of its bounding box, in the model's frame
 	Radius     float64    // half the box's diagonal

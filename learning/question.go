@@ -2,6 +2,7 @@ package learning
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,9 +24,13 @@ type Question struct {
 	// and for "find" the target is not given away); for an MCQ its
 	// structures. Empty means the whole model.
 	Frame []string
-	// Highlight is lit while asking: the structure to name, or what an
-	// MCQ asks to be lit.
+	// Highlight is lit while asking, in the answer's colour: the structure
+	// to name, or an MCQ's highlight when it is all the MCQ is about.
 	Highlight []string
+	// Context are landmarks shown to find one's way, not the answer (an
+	// MCQ's highlight beside other structures): drawn in the landmark
+	// colour while asking and in the feedback.
+	Context []string
 	// SideGiven: the prompt says which side, so a typed answer may leave it
 	// out.
 	SideGiven bool
@@ -97,8 +102,13 @@ func (b *Bank) askMCQ(q *Question, rng *rand.Rand) {
 	q.Target = ""
 	q.Prompt, q.Explanation = m.Prompt, m.Explanation
 	q.Frame = b.known(m.Structures)
-	q.Highlight = b.known(m.Highlight)
 	q.Reveal = q.Frame
+	lit := b.known(m.Highlight)
+	if rest := without(q.Frame, lit); len(rest) > 0 && len(lit) > 0 {
+		q.Context, q.Reveal = lit, rest // a landmark beside the answer
+	} else {
+		q.Highlight = lit // what the question is about
+	}
 	for _, c := range m.Choices {
 		q.Choices = append(q.Choices, Choice{Text: c})
 	}
@@ -114,6 +124,17 @@ func (b *Bank) known(ids []string) []string {
 	var out []string
 	for _, id := range ids {
 		if _, ok := b.byID[id]; ok {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// without is ids less those in drop, in order.
+func without(ids, drop []string) []string {
+	var out []string
+	for _, id := range ids {
+		if !slices.Contains(drop, id) {
 			out = append(out, id)
 		}
 	}

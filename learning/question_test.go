@@ -2,6 +2,7 @@ package learning
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -76,8 +77,8 @@ func TestAskMCQ(t *testing.T) {
 	if diff := cmp.Diff([]string{"osteon:ulnar-nerve"}, q.Frame); diff != "" {
 		t.Errorf("frame keeps known structures only: %s", diff)
 	}
-	if diff := cmp.Diff([]string{"FMA23130"}, q.Highlight); diff != "" {
-		t.Errorf("highlight: %s", diff)
+	if diff := cmp.Diff([]string{"FMA23130"}, q.Context); diff != "" || len(q.Highlight) != 0 {
+		t.Errorf("the highlight beside the nerve is a landmark, not lit as the answer: highlight %v, %s", q.Highlight, diff)
 	}
 	it, _ = b.Item("mcq:p/fixed")
 	for range 20 {
@@ -85,6 +86,27 @@ func TestAskMCQ(t *testing.T) {
 		if q.Answer != 3 || q.Choices[3].Text != "All of the above" {
 			t.Fatalf("fixed order moved: %+v", q)
 		}
+	}
+}
+
+// TestAskMCQLandmarkIsContext: an MCQ's highlight beside the structures it is about is a
+// landmark (Context, not lit as the answer), and the feedback reveals the others; a highlight
+// that is all the MCQ is about stays lit.
+func TestAskMCQLandmarkIsContext(t *testing.T) {
+	m := MCQ{Pack: "p", ID: "q", Prompt: "Which nerve passes behind the medial epicondyle?", Choices: []string{"Ulnar", "Median"},
+		Structures: []string{"osteon:ulnar-nerve", "FMA23130"}, Highlight: []string{"FMA23130"}}
+	only := m
+	only.ID, only.Structures = "only", []string{"FMA23130"}
+	b := NewBank(handFixture(), []MCQ{m, only})
+	it, _ := b.Item("mcq:p/q")
+	q := b.Ask(it, nil)
+	if len(q.Highlight) != 0 || !slices.Equal(q.Context, []string{"FMA23130"}) || !slices.Equal(q.Reveal, []string{"osteon:ulnar-nerve"}) {
+		t.Errorf("landmark MCQ: highlight %v, context %v, reveal %v", q.Highlight, q.Context, q.Reveal)
+	}
+	it, _ = b.Item("mcq:p/only")
+	q = b.Ask(it, nil)
+	if !slices.Equal(q.Highlight, []string{"FMA23130"}) || len(q.Context) != 0 || !slices.Equal(q.Reveal, []string{"FMA23130"}) {
+		t.Errorf("subject MCQ: highlight %v, context %v, reveal %v", q.Highlight, q.Context, q.Reveal)
 	}
 }
 

@@ -69,7 +69,7 @@ type animation struct {
 // SetEngine.
 func NewView(e *Engine) *View {
 	v := &View{hover: -1, wake: make(chan struct{}, 1), done: make(chan struct{}),
-		background: [3]float32{0.16, 0.17, 0.19}}
+		background: defaultBackground}
 	v.cam = NewCamera(Sphere{Radius: 1}, 640, 480)
 	if e != nil {
 		v.SetEngine(e)

@@ -115,7 +115,7 @@ func (r *locateRun) page() fyne.CanvasObject {
 	help := kit.Subtle("Click the named structure on the model. One click per name; the clock runs from the moment the name appears. Structures outside " +
 		r.scope.title + " are ghosted.")
 	left := container.NewVBox(widget.NewRichText(kit.Subheading("Locate: "+r.scope.title)), widget.NewLabel("Find"), r.name,
-		r.count, r.bar, r.elapsed, r.feedback, help, stop)
+		r.count, r.bar, r.elapsed, r.feedback, kit.NewLegend(kit.Key{Meaning: render.MeaningAnswer, Label: "After a click: the one named"}), help, stop)
 	return container.NewBorder(nil, nil, container.NewPadded(kit.Sized(left, 280)), nil, r.d.viewer)
 }
 

@@ -17,12 +17,16 @@ import (
 // translucent or hidden by default), the pack's structures without a mesh, and the pack's quiz
 // items. It reads the quiz files, so it runs off the UI goroutine. Quiz problems are returned
 // beside a bank built without the items that have them.
-func practiceBank(c kit.Content) (*learning.Bank, error) {
+//
+// The geometry decides what can be found by clicking (render.Model.Exposure): a structure no ray
+// reaches even with what hides it ghosted is Unfindable, and one seen only with others ghosted
+// is listed in enclosed, so that its find question ghosts them.
+func practiceBank(c kit.Content) (*learning.Bank, map[string]bool, error) {
 	if c.Scene == nil {
-		return learning.NewBank(nil, nil), nil
+		return learning.NewBank(nil, nil), nil, nil
 	}
 	var ss []learning.Structure
-	have := map[string]bool{}
+	have, enclosed := map[string]bool{}, map[string]bool{}
 	for i := range c.Scene.Parts {
 		p := &c.Scene.Parts[i]
 		s := learningStructure(&p.Structure)
@@ -33,12 +37,16 @@ func practiceBank(c kit.Content) (*learning.Bank, error) {
 				ctr := b.Center()
 				s.Center, s.Radius = [3]float64{float64(ctr[0]), float64(ctr[1]), float64(ctr[2])}, float64(b.Radius())
 			}
+			if s.OnModel {
+				ghost, found := c.Model.Exposure(p.ID)
+				s.Unfindable, enclosed[p.ID] = !found, len(ghost) > 0
+			}
 		}
 		have[p.ID] = true
 		ss = append(ss, s)
 	}
 	if c.Pack == nil {
-		return learning.NewBank(ss, nil), nil
+		return learning.NewBank(ss, nil), enclosed, nil
 	}
 	for i := range c.Pack.Structures {
 		if e := &c.Pack.Structures[i]; !have[e.ID] {
@@ -53,7 +61,7 @@ func practiceBank(c kit.Content) (*learning.Bank, error) {
 			Answer: q.Answer, Structures: q.Structures, Highlight: q.Highlight, Explanation: q.Explanation,
 			FixedOrder: q.FixedOrder})
 	}
-	return learning.NewBank(ss, mcqs), err
+	return learning.NewBank(ss, mcqs), enclosed, err
 }
 
 func learningStructure(s *content.Structure) learning.Structure {

@@ -258,8 +258,9 @@ func TestPracticeEnterAfterChoosing(t *testing.T) {
 	}
 }
 
-// TestPracticeSeeThrough: a structure in front of the one to name is ghosted so it can be seen;
-// for a "find" question nothing is, as that would give the answer away.
+// TestPracticeSeeThrough: a structure in front of the one to name is ghosted so it can be seen,
+// a wrong click in front of the answer too (in its colour); for a "find" question nothing is, as
+// that would give the answer away.
 func TestPracticeSeeThrough(t *testing.T) {
 	cover := kittest.Box{ID: "T:cover", Name: "Right flexor sheet", Region: "upper_limb/forearm", Side: "right",
 		Min: [3]float64{-0.2, 0.0, 0.06}, Max: [3]float64{0.2, 0.45, 0.09}}
@@ -269,7 +270,7 @@ func TestPracticeSeeThrough(t *testing.T) {
 	p := h.p
 	p.view.SetModel(h.sh.Content().Model)
 	frame := []string{"T:radius", "T:ulna", "T:cover"}
-	p.stage([]string{"T:radius"}, nil, frame, true)
+	p.stage(staging{lit: []string{"T:radius"}, frame: frame, expose: []string{"T:radius"}})
 	if got := p.view.State("T:cover"); got != render.Ghosted {
 		t.Errorf("the sheet in front is %v, want ghosted", got)
 	}
@@ -279,7 +280,11 @@ func TestPracticeSeeThrough(t *testing.T) {
 	if got := p.view.State("T:radius"); got != render.Highlighted {
 		t.Errorf("the radius is %v", got)
 	}
-	p.stage(nil, nil, frame, false)
+	p.stage(staging{lit: []string{"T:radius"}, wrong: []string{"T:cover"}, frame: frame, expose: []string{"T:radius"}})
+	if st, c := p.view.State("T:cover"), p.view.Tint("T:cover"); st != render.Ghosted || c != render.MeaningClick.Color() {
+		t.Errorf("a wrong click in front of the answer is %v tinted %v, want ghosted in the click colour", st, c)
+	}
+	p.stage(staging{frame: frame})
 	if got := p.view.State("T:cover"); got != render.Normal {
 		t.Errorf("for a find question the sheet is %v, want normal", got)
 	}

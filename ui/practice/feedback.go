@@ -12,6 +12,7 @@ import (
 
 	"github.com/osteon/osteon/content"
 	"github.com/osteon/osteon/learning"
+	"github.com/osteon/osteon/render"
 )
 
 // feedback shows whether the answer was right, what the learner did, and the right structure's
@@ -33,6 +34,7 @@ func (v *questionView) showFeedback(r *practiceRun, a learning.Answer, correct b
 	v.check.Hide()
 	v.dontKnow.Hide()
 	v.hint.SetText("The answer is lit up in green" + wrongNote(a, correct) + ". Turn the model to look around, then continue.")
+	v.legend.Set(feedbackKeys(q, a, correct)...)
 	segs := []widget.RichTextSegment{verdictSegment(correct)}
 	if said := v.said(r, a, correct, verdict); said != "" {
 		segs = append(segs, kit.Para(said))
@@ -59,9 +61,21 @@ func (v *questionView) showFeedback(r *practiceRun, a learning.Answer, correct b
 
 func wrongNote(a learning.Answer, correct bool) string {
 	if a.Picked != "" && !correct {
-		return ", what you clicked in blue"
+		return ", what you clicked in orange"
 	}
 	return ""
+}
+
+// feedbackKeys explain the colours of the feedback: the answer, a wrong click, landmarks.
+func feedbackKeys(q learning.Question, a learning.Answer, correct bool) []kit.Key {
+	keys := kit.Keys(render.MeaningAnswer)
+	if a.Picked != "" && !correct {
+		keys = append(keys, kit.Key{Meaning: render.MeaningClick})
+	}
+	if len(q.Context) > 0 {
+		keys = append(keys, kit.Key{Meaning: render.MeaningContext})
+	}
+	return keys
 }
 
 func (v *questionView) progressDone(r *practiceRun) string {

@@ -51,7 +51,9 @@ type practiceData struct {
 	key   string
 	bank  *learning.Bank
 	state learning.LearnerState
-	err   error // why it could not be read (the bank may still be usable)
+	// enclosed are the structures that can be seen only with others ghosted (render.Model.Exposure).
+	enclosed map[string]bool
+	err      error // why it could not be read (the bank may still be usable)
 }
 
 // practiceScreen is the screen's root: it holds the practice so the Progress screen's "Practise my
@@ -198,7 +200,7 @@ func (p *practice) load(key string) {
 	c, st, who := p.sh.Content(), p.sh.Store(), p.sh.Learner().ID
 	p.jobs.Go(func() func() {
 		d := practiceData{key: key}
-		d.bank, d.err = practiceBank(c)
+		d.bank, d.enclosed, d.err = practiceBank(c)
 		state, err := st.LearnerState(context.Background(), who, d.bank.Items())
 		if err != nil {
 			d.err = fmt.Errorf("could not read your progress: %w", err)

@@ -21,6 +21,7 @@ type questionView struct {
 	progress *kit.Hint
 	prompt   *widget.RichText
 	hint     *widget.Label
+	legend   *kit.Legend // what the colours on the model mean
 	choices  *fyne.Container
 	buttons  []*kit.Choice
 	entry    *answerEntry
@@ -34,7 +35,7 @@ type questionView struct {
 }
 
 func newQuestionView(p *practice) *questionView {
-	v := &questionView{p: p, progress: kit.NewHint(""), prompt: widget.NewRichText(), hint: widget.NewLabel(""),
+	v := &questionView{p: p, progress: kit.NewHint(""), prompt: widget.NewRichText(), hint: widget.NewLabel(""), legend: kit.NewLegend(),
 		choices: container.NewVBox(), entry: newAnswerEntry(), feedback: widget.NewRichText(),
 		saving: kit.NewHint(""), credit: kit.NewHint("")}
 	v.progress.Wrapping = fyne.TextWrapWord
@@ -51,7 +52,7 @@ func newQuestionView(p *practice) *questionView {
 	v.next = widget.NewButtonWithIcon("Continue (Enter)", theme.NavigateNextIcon(), p.next)
 	v.next.Importance = widget.HighImportance
 	v.leave = widget.NewButtonWithIcon("End session (Esc)", theme.CancelIcon(), p.leave)
-	top := container.NewVBox(v.progress, v.prompt, v.hint, v.choices, v.entry, container.NewHBox(v.check, v.dontKnow))
+	top := container.NewVBox(v.progress, v.prompt, v.hint, v.legend, v.choices, v.entry, container.NewHBox(v.check, v.dontKnow))
 	bottom := container.NewVBox(v.next, v.saving, v.leave)
 	panel := container.NewPadded(container.NewBorder(top, bottom, nil, nil, container.NewVScroll(v.feedback)))
 	split := container.NewHSplit(container.NewBorder(nil, v.credit, nil, nil, p.viewer), panel)
@@ -82,6 +83,7 @@ func (v *questionView) show(r *practiceRun) {
 	v.check.Enable()
 	v.dontKnow.Show()
 	v.hint.SetText(hintFor(q))
+	v.legend.Set(askKeys(q)...)
 	v.feedback.Segments = nil
 	v.feedback.Refresh()
 	v.next.Hide()
@@ -99,6 +101,18 @@ func (v *questionView) progressText(r *practiceRun) string {
 		s += fmt.Sprintf(" · %d of %d right so far", r.correct(), n)
 	}
 	return s
+}
+
+// askKeys explain the colours while a question is asked: the structure to name, and landmarks.
+func askKeys(q learning.Question) []kit.Key {
+	var keys []kit.Key
+	if len(q.Highlight) > 0 {
+		keys = append(keys, kit.Key{Meaning: render.MeaningAnswer, Label: "Asked about"})
+	}
+	if len(q.Context) > 0 {
+		keys = append(keys, kit.Key{Meaning: render.MeaningContext})
+	}
+	return keys
 }
 
 func hintFor(q learning.Question) string {

@@ -92,7 +92,7 @@ func (p *practice) ask() {
 	r.q = r.bank.Ask(it, p.rng)
 	r.done, r.selected = false, -1
 	r.shownAt = p.now()
-	p.stage(r.q.Highlight, nil, r.q.Frame, r.q.Item.Kind() != learning.KindFind)
+	p.stage(p.askStaging(r.q))
 	p.question.show(r)
 	p.screen.show(p.question.root)
 	p.question.focus(r)
@@ -118,12 +118,38 @@ func (p *practice) answer(a learning.Answer) {
 	r.done = true
 	p.record(r, res, g, resp, detailOf(r.q, a))
 	p.question.showFeedback(r, a, correct, v)
-	var wrong []string
-	if a.Picked != "" && !correct {
-		wrong = []string{a.Picked}
-	}
-	p.stage(r.q.Reveal, wrong, append(append([]string(nil), r.q.Frame...), wrong...), true)
+	p.stage(feedbackStaging(r.q, a, correct))
 	p.question.focus(r)
+}
+
+// askStaging is the view while a question is asked: the structure to name lit and framed close
+// enough to see, landmarks in their colour, and what hides them ghosted. A find question lights
+// nothing and ghosts nothing, as that would give the answer away, unless its target lies inside
+// others (spongy bone in compact bone): then what hides it is ghosted, or it could not be clicked.
+func (p *practice) askStaging(q learning.Question) staging {
+	s := staging{lit: q.Highlight, context: q.Context, frame: q.Frame}
+	if q.Item.Kind() == learning.KindFind {
+		if p.data.enclosed[q.Target] {
+			s.expose = []string{q.Target}
+		}
+		return s
+	}
+	s.focus, s.near = q.Highlight, askFar
+	s.expose = append(append([]string(nil), q.Highlight...), q.Context...)
+	return s
+}
+
+// feedbackStaging is the view after an answer: the answer lit, with what hides it ghosted and
+// the camera close enough that it is not a few pixels wide; a wrong click in its colour; the
+// landmarks still shown.
+func feedbackStaging(q learning.Question, a learning.Answer, correct bool) staging {
+	s := staging{lit: q.Reveal, context: q.Context, frame: q.Frame, focus: q.Reveal}
+	if a.Picked != "" && !correct {
+		s.wrong = []string{a.Picked}
+		s.frame = append(append([]string(nil), q.Frame...), a.Picked)
+	}
+	s.expose = append(append([]string(nil), q.Reveal...), q.Context...)
+	return s
 }
 
 // detailOf is what an attempt's record keeps of the question and answer.

@@ -8,11 +8,8 @@ import (
 	"github.com/osteon/osteon/content"
 	"github.com/osteon/osteon/learning"
 	"github.com/osteon/osteon/render"
+	"github.com/osteon/osteon/ui/kit"
 )
-
-// avoidTint is the warning colour of structures a step must keep clear of: magenta, apart from
-// the green highlight, red arteries and yellow nerves.
-var avoidTint = content.Color{R: 236, G: 52, B: 160, A: 255}
 
 // procedureMove is how long the camera takes to move to a step's anatomy.
 const procedureMove = 700 * time.Millisecond
@@ -78,8 +75,8 @@ func focusPose(v *render.View, f content.Focus) (render.Pose, bool) {
 const minFrameRadius = 0.1
 
 // showFocus sets the view for a step's focus: states (skin stays ghosted, landmark markers show
-// only where the full focus highlights them), tints for structures to avoid (magenta, the
-// colour landmark markers have, which are hidden), and a smooth camera move.
+// only where the full focus highlights them), structures to avoid in the keep-clear colour
+// (render.MeaningAvoid), and a smooth camera move.
 func showFocus(v *render.View, f content.Focus, mode focusMode, move time.Duration) {
 	m := v.Model()
 	if m == nil {
@@ -104,12 +101,33 @@ func showFocus(v *render.View, f content.Focus, mode focusMode, move time.Durati
 	v.ClearTints()
 	if mode != focusNone {
 		for _, id := range f.Avoid {
-			v.SetTint(id, avoidTint)
+			v.Mark(id, render.MeaningAvoid)
 		}
 	}
 	if p, ok := focusPose(v, f); ok {
 		v.SetPose(p, move)
 	}
+}
+
+// focusKeys explain the colours showFocus paints for f in mode.
+func focusKeys(f content.Focus, mode focusMode) []kit.Key {
+	var keys []kit.Key
+	if mode == focusFull && len(f.Highlight) > 0 {
+		keys = append(keys, kit.Key{Meaning: render.MeaningAnswer, Label: "This step's anatomy"})
+	}
+	if mode != focusNone && len(f.Avoid) > 0 {
+		keys = append(keys, kit.Key{Meaning: render.MeaningAvoid})
+	}
+	return keys
+}
+
+// focus shows a focus on the screen's model and explains its colours in the legend.
+func (s *procedures) focus(f content.Focus, mode focusMode) {
+	if s.view.Model() == nil {
+		return
+	}
+	showFocus(s.view, f, mode, s.move)
+	s.legend.Set(focusKeys(f, mode)...)
 }
 
 func idSet(ids []string) map[string]bool {

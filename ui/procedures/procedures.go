@@ -39,6 +39,7 @@ type procedures struct {
 	detail *widget.RichText
 	modes  *fyne.Container
 	notice *widget.Label
+	legend *kit.Legend     // what the colours on the model mean
 	left   *fyne.Container // the browse panel or a run's panel
 	browse fyne.CanvasObject
 	keys   *procKeyCatcher
@@ -155,7 +156,8 @@ func (s *procedures) build() {
 	split.Offset = 0.47
 	s.browse = split
 	s.left = container.NewStack(s.browse)
-	root := container.NewHSplit(container.NewPadded(s.left), s.viewer)
+	s.legend = kit.NewLegend()
+	root := container.NewHSplit(container.NewPadded(s.left), container.NewBorder(nil, s.legend, nil, nil, s.viewer))
 	root.Offset = 0.42
 	s.keys = newProcKeyCatcher(root)
 	s.keys.onKey = s.key
@@ -234,9 +236,7 @@ func (s *procedures) choose(i int) {
 	}
 	s.selected = i
 	s.describe()
-	if s.view.Model() != nil {
-		showFocus(s.view, overviewFocus(s.entries[i].proc), focusFull, s.move)
-	}
+	s.focus(overviewFocus(s.entries[i].proc), focusFull)
 	s.keys.focus()
 }
 
@@ -356,8 +356,8 @@ func (s *procedures) leave() {
 	s.run = nil
 	s.left.Objects = []fyne.CanvasObject{s.browse}
 	s.left.Refresh()
-	if e := s.current(); e != nil && s.view.Model() != nil {
-		showFocus(s.view, overviewFocus(e.proc), focusFull, s.move)
+	if e := s.current(); e != nil {
+		s.focus(overviewFocus(e.proc), focusFull)
 	}
 	s.list.Refresh()
 	s.describe()

@@ -110,6 +110,12 @@ func TestProcedureLearnRun(t *testing.T) {
 			if !strings.Contains(procRichString(r.body), "Keep clear of (magenta): Brachial artery, Median nerve") {
 				t.Errorf("select-vein body:\n%s", procRichString(r.body))
 			}
+			if got := ps.legend.Text(); got != "This step's anatomy, Keep clear" || !ps.legend.Visible() {
+				t.Errorf("select-vein legend %q", got)
+			}
+			if c := ps.view.Tint("osteon:brachial-artery"); c != render.MeaningAvoid.Color() {
+				t.Errorf("the brachial artery is tinted %v, want the keep-clear colour", c)
+			}
 			if ps.view.State("osteon:landmark-deltoid-injection-site") != render.Hidden {
 				t.Error("an unrelated landmark shows")
 			}

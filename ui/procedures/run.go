@@ -271,7 +271,7 @@ func (r *procRun) orderNote(i int) []widget.RichTextSegment {
 func (r *procRun) anatomyNote(st content.ProcedureStep) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
 	if len(st.Focus.Highlight) > 0 {
-		segs = append(segs, kit.Field("On the model, highlighted (green)", r.s.names(st.Focus.Highlight)))
+		segs = append(segs, kit.Field("On the model, lit in green", r.s.names(st.Focus.Highlight)))
 	}
 	if len(st.Focus.Avoid) > 0 {
 		segs = append(segs, coloredText("Keep clear of (magenta): "+r.s.names(st.Focus.Avoid), theme.ColorNameError))
@@ -291,9 +291,7 @@ func (r *procRun) errorsAt(step string) []content.ProcedureError {
 
 // showStep turns the 3D view to a step's anatomy.
 func (r *procRun) showStep(st content.ProcedureStep, mode focusMode) {
-	if r.s.view.Model() != nil {
-		showFocus(r.s.view, st.Focus, mode, r.s.move)
-	}
+	r.s.focus(st.Focus, mode)
 }
 
 // picked takes a click on the model for a step about a place.
