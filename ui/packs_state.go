@@ -38,10 +38,13 @@ func (u *UI) loadPacks() func() {
 	}
 	return func() {
 		u.packs, u.packsErr = packs, err
-		if pick != nil && u.cfg.ModelPath == "" {
+		if pick != nil && u.cfg.ModelPath == "" && u.cfg.TourPath == "" {
 			u.OpenPack(pick)
 		}
 		u.packsChanged.Emit(packs)
+		if u.cfg.TourPath != "" {
+			u.OpenTour(u.cfg.TourPath)
+		}
 	}
 }
 

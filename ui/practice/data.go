@@ -53,7 +53,9 @@ func practiceBank(c kit.Content) (*learning.Bank, error) {
 			Answer: q.Answer, Structures: q.Structures, Highlight: q.Highlight, Explanation: q.Explanation,
 			FixedOrder: q.FixedOrder})
 	}
-	return learning.NewBank(ss, mcqs), err
+	b := learning.NewBank(ss, mcqs)
+	b.AddPinQuestions(tourPins(c.Pack))
+	return b, err
 }
 
 func learningStructure(s *content.Structure) learning.Structure {
@@ -132,6 +134,8 @@ func itemLabel(b *learning.Bank, id learning.ItemID) string {
 		return "Name (type): " + name
 	case learning.KindMCQ:
 		return "Quiz: " + shorten(it.MCQ.Prompt, 60)
+	case learning.KindPin:
+		return "Pin: " + name
 	}
 	return string(id)
 }
