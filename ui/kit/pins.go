@@ -90,6 +90,9 @@ func (l *PinLayer) Marker(i int) fyne.Tappable {
 	return l.marks[i]
 }
 
+// Dimmed says whether pin i is drawn faint, as behind a surface.
+func (l *PinLayer) Dimmed(i int) bool { return i >= 0 && i < len(l.marks) && l.marks[i].dimmed() }
+
 // OpenNote is the index of the pin whose note shows, or -1.
 func (l *PinLayer) OpenNote() int { return l.open }
 
@@ -204,8 +207,8 @@ func newPinMarker(label string, i int, onTap func(int)) *pinMarker {
 	return m
 }
 
-// Dimmed says whether the marker is drawn faint (its pin is behind a surface).
-func (m *pinMarker) Dimmed() bool { return m.dot.FillColor.(color.NRGBA).A < 0xff }
+// dimmed says whether the marker is drawn faint (its pin is behind a surface).
+func (m *pinMarker) dimmed() bool { return m.dot.FillColor.(color.NRGBA).A < 0xff }
 
 func (m *pinMarker) setDimmed(d bool) {
 	f, r, t := pinFill, pinRim, pinText
