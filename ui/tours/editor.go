@@ -41,7 +41,7 @@ type deletion struct {
 }
 
 func newEditor(s *Screen) *editor {
-	e := &editor{s: s, chosen: -1, status: kit.NewHint(""), centre: container.NewStack()}
+	e := &editor{s: s, chosen: -1, status: wrappedHint(), centre: container.NewStack()}
 	e.title = widget.NewEntry()
 	e.title.SetPlaceHolder("Tour title")
 	e.title.OnChanged = func(t string) { e.edit(func() { e.tour.Title = t }) }
@@ -81,7 +81,7 @@ func (e *editor) layout() fyne.CanvasObject {
 	left := container.NewBorder(container.NewVBox(form, widget.NewLabelWithStyle("Stops", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		container.NewVBox(stopButtons, stopForm), nil, nil, e.stops)
 	right := container.NewBorder(nil, nil, nil, nil, e.pins.root)
-	actions := container.NewHBox(
+	actions := container.NewGridWithColumns(2,
 		widget.NewButtonWithIcon("Save in pack (S)", theme.DocumentSaveIcon(), e.save),
 		widget.NewButtonWithIcon("Export as file…", theme.UploadIcon(), e.exportAsk),
 		widget.NewButtonWithIcon("Play (Space)", theme.MediaPlayIcon(), e.play),

@@ -52,7 +52,7 @@ type sceneList struct {
 }
 
 func newSceneList(s *Screen) *sceneList {
-	l := &sceneList{s: s, chosen: -1, status: kit.NewHint("")}
+	l := &sceneList{s: s, chosen: -1, status: wrappedHint()}
 	l.list = widget.NewList(func() int { return len(l.tours) },
 		func() fyne.CanvasObject {
 			t := widget.NewLabel("Tour title")
@@ -102,6 +102,7 @@ func (l *sceneList) set(found []savedTour) {
 		l.list.Select(0)
 	}
 	l.list.Refresh()
+	l.status.SetError(false)
 	if len(found) == 0 {
 		l.status.SetText("No scenes or tours yet: New tour (N) starts one from the Explore view; Open tour file (O) opens one you were sent.")
 	} else {

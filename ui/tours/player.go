@@ -31,7 +31,7 @@ type player struct {
 }
 
 func newPlayer(s *Screen) *player {
-	p := &player{s: s, centre: container.NewStack(), warn: kit.NewHint("")}
+	p := &player{s: s, centre: container.NewStack(), warn: wrappedHint()}
 	p.title = widget.NewRichText()
 	p.where = widget.NewLabel("")
 	p.where.TextStyle.Bold = true

@@ -193,6 +193,13 @@ func (s *Screen) pinTapped(i int) {
 	}
 }
 
+// wrappedHint is a status line that wraps rather than widen the screen.
+func wrappedHint() *kit.Hint {
+	h := kit.NewHint("")
+	h.Wrapping = fyne.TextWrapWord
+	return h
+}
+
 // pinMarks turns a stop's pins into what the 3D view draws.
 func pinMarks(pins []content.Pin) []kit.PinMark {
 	out := make([]kit.PinMark, len(pins))
