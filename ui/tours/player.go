@@ -42,7 +42,7 @@ func newPlayer(s *Screen) *player {
 	back := widget.NewButtonWithIcon("Close (Esc)", theme.CancelIcon(), p.close)
 	top := container.NewBorder(nil, nil, nil, back, p.title)
 	bottom := container.NewVBox(p.where, p.narration,
-		container.NewHBox(p.prev, p.next, kit.Subtle("Click a pin to read its note.")), p.warn)
+		container.NewHBox(p.prev, p.next, kit.NewHint("Click a pin to read its note.")), p.warn)
 	p.root = container.NewBorder(top, bottom, nil, nil, p.centre)
 	return p
 }
