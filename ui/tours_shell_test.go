@@ -27,7 +27,7 @@ func TestToursKeysAndHelp(t *testing.T) {
 	}
 	u.typedRune('n')
 	screen := func() string { return kittest.Text(u.shell.screen().Content()) }
-	if !strings.Contains(screen(), "Add stop from Explore") {
+	if !strings.Contains(screen(), "Add stop (C)") {
 		t.Fatalf("N did not open the editor:\n%s", screen())
 	}
 	u.win.Resize(fyne.NewSize(1024, 600))

@@ -69,17 +69,19 @@ func newEditor(s *Screen) *editor {
 
 func (e *editor) layout() fyne.CanvasObject {
 	stopButtons := container.NewGridWithColumns(2,
-		widget.NewButtonWithIcon("Add stop from Explore (C)", theme.ContentAddIcon(), e.capture),
-		widget.NewButtonWithIcon("Retake from Explore (T)", theme.ViewRefreshIcon(), e.retake),
+		widget.NewButtonWithIcon("Add stop (C)", theme.ContentAddIcon(), e.capture),
+		widget.NewButtonWithIcon("Retake view (T)", theme.ViewRefreshIcon(), e.retake),
 		widget.NewButtonWithIcon("Earlier (<)", theme.MoveUpIcon(), func() { e.move(-1) }),
 		widget.NewButtonWithIcon("Later (>)", theme.MoveDownIcon(), func() { e.move(1) }),
-		widget.NewButtonWithIcon("Delete stop (Del)", theme.DeleteIcon(), e.deleteStop),
-		widget.NewButtonWithIcon("Undo delete (Ctrl+Z)", theme.ContentUndoIcon(), func() { e.undo() }),
+		widget.NewButtonWithIcon("Delete (Del)", theme.DeleteIcon(), e.deleteStop),
+		widget.NewButtonWithIcon("Undo (Ctrl+Z)", theme.ContentUndoIcon(), func() { e.undo() }),
 	)
+	help := kit.NewHint("Add stop and Retake view take what Explore shows.")
+	help.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem("Title", e.title), widget.NewFormItem("File", e.name))
 	stopForm := widget.NewForm(widget.NewFormItem("Stop", e.stopTitle), widget.NewFormItem("Narration", e.narration))
 	left := container.NewBorder(container.NewVBox(form, widget.NewLabelWithStyle("Stops", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		container.NewVBox(stopButtons, stopForm), nil, nil, e.stops)
+		container.NewVBox(help, stopButtons, stopForm), nil, nil, e.stops)
 	right := container.NewBorder(nil, nil, nil, nil, e.pins.root)
 	actions := container.NewGridWithColumns(2,
 		widget.NewButtonWithIcon("Save in pack (S)", theme.DocumentSaveIcon(), e.save),

@@ -57,7 +57,7 @@ func (p *pinEditor) count() int {
 
 func (p *pinEditor) label(i int) string {
 	pin := p.stop.Pins[i]
-	l := fmt.Sprintf("%d. %s", i+1, kit.FirstNonEmpty(pin.Note, pin.Structure))
+	l := fmt.Sprintf("%d. %s", i+1, kit.FirstNonEmpty(pin.Note, p.e.s.structName(pin.Structure)))
 	if pin.Question != "" {
 		l += " (?)"
 	}
@@ -118,7 +118,7 @@ func (p *pinEditor) picked(h render.Hit, ok bool) {
 		p.redraw()
 		p.list.Refresh()
 		p.list.Select(len(p.stop.Pins) - 1)
-		p.e.say("Pin %d placed on %s.", len(p.stop.Pins), pin.Structure)
+		p.e.say("Pin %d placed on %s.", len(p.stop.Pins), p.e.s.structName(pin.Structure))
 	})
 }
 
@@ -131,11 +131,12 @@ func (p *pinEditor) ask(pin content.Pin, done func(content.Pin)) {
 	note.Wrapping = fyne.TextWrapWord
 	q := widget.NewEntry()
 	q.SetText(pin.Question)
-	q.SetPlaceHolder("Optional: a question for Practice, e.g. " + "What is at this pin?")
+	q.SetPlaceHolder("Optional, asked in Practice")
 	items := []*widget.FormItem{
 		widget.NewFormItem("Note", note),
 		widget.NewFormItem("Question", q),
-		widget.NewFormItem("", kit.Subtle("On "+pin.Structure+". A question is answered by naming it.")),
+		widget.NewFormItem("", kit.Subtle("On "+p.e.s.structName(pin.Structure)+". A question is answered by naming it, "+
+			"e.g. What is at this pin?")),
 	}
 	p.dlg = dialog.NewForm("Pin", "Save pin", "Cancel", items, func(ok bool) {
 		p.dlg = nil

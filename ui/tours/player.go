@@ -59,9 +59,7 @@ func (p *player) start(t *content.Tour, problems content.Problems, back mode) {
 	}
 	p.s.show(modePlay)
 	p.goTo(0)
-	if c := fyne.CurrentApp().Driver().CanvasForObject(p.root); c != nil {
-		c.Focus(p.s.viewer) // so the arrow keys step at once
-	}
+	p.s.sh.Window().Canvas().Focus(p.s.viewer) // so the arrow keys step at once
 }
 
 // goTo shows stop i (moving the camera there smoothly).

@@ -90,8 +90,12 @@ func (s *Screen) Title() string { return "Tours" }
 // Content is the screen.
 func (s *Screen) Content() fyne.CanvasObject { return s.root }
 
-// Shown lists the tours again when the list shows.
+// Shown lists the tours again when the list shows, and takes the keyboard from whatever had it
+// on the screen before (Explore's 3D view would otherwise take N, C and P).
 func (s *Screen) Shown() {
+	if c := s.sh.Window().Canvas(); c.Focused() != nil {
+		c.Unfocus()
+	}
 	if s.mode == modeList {
 		s.list.reload()
 	}
@@ -191,6 +195,18 @@ func (s *Screen) pinTapped(i int) {
 	if s.mode == modeEdit {
 		s.ed.choosePin(i)
 	}
+}
+
+// structName is a structure's name in the current model, else its id.
+func (s *Screen) structName(id string) string {
+	if sc := s.sh.Content().Scene; sc != nil {
+		for i := range sc.Parts {
+			if sc.Parts[i].ID == id && sc.Parts[i].Name != "" {
+				return sc.Parts[i].Name
+			}
+		}
+	}
+	return id
 }
 
 // wrappedHint is a status line that wraps rather than widen the screen.

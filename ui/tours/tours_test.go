@@ -49,7 +49,7 @@ func TestAuthorSaveReopenPlay(t *testing.T) {
 	// Stop 2: the radius hidden, seen from the side.
 	ex.SetState("T:radius", render.Hidden)
 	ex.SetPose(render.Pose{Target: render.Vec3{0, 0.4, 0}, Distance: 1.5, Yaw: 1.2, Pitch: 0.3}, 0)
-	tap(t, s.root, "Add stop from Explore")
+	tap(t, s.root, "Add stop (C)")
 	typeInto(s.ed.stopTitle, "Without the radius")
 	typeInto(s.ed.narration, "The ulna alone below the elbow.")
 
