@@ -21,8 +21,12 @@ type PinMark struct {
 	Note  string
 }
 
-// pinSize is a marker's diameter in Fyne units: big enough to click.
-const pinSize = 24
+// pinSize is a marker's diameter in Fyne units: big enough to click; noteWidth is the widest an
+// open note grows before it wraps.
+const (
+	pinSize   = 24
+	noteWidth = 260
+)
 
 // PinLayer draws pins over a Viewer's frames, projected with render.View.PinSpots each time a
 // frame is shown, so they move with the camera: a pin behind a surface is drawn dimmed, one
@@ -163,16 +167,19 @@ func (l *PinLayer) placeNote() {
 		l.note.Hide()
 		return
 	}
-	const w = 240
-	size := fyne.NewSize(w, l.text.MinSize().Height)
-	if ts := l.text.MinSize(); ts.Width < w {
-		size.Width = ts.Width
-	}
+	// As wide as the text on one line, up to noteWidth; then as tall as it wraps to.
+	one := fyne.MeasureText(l.text.Text, theme.TextSize(), l.text.TextStyle).Width + 2*theme.InnerPadding() + 2
+	size := fyne.NewSize(min(one, noteWidth), 1)
 	l.text.Resize(size)
-	size = fyne.NewSize(size.Width, l.text.MinSize().Height)
-	p := l.marks[l.open].Position().Add(fyne.NewPos(pinSize+4, 0))
-	if bw := l.box.Size().Width; bw > 0 && p.X+size.Width > bw {
-		p.X = l.marks[l.open].Position().X - size.Width - 4
+	size.Height = l.text.MinSize().Height
+	at := l.marks[l.open].Position()
+	p := at.Add(fyne.NewPos(pinSize+4, 0))
+	box := l.box.Size()
+	if box.Width > 0 && p.X+size.Width > box.Width {
+		p.X = at.X - size.Width - 4
+	}
+	if box.Height > 0 && p.Y+size.Height > box.Height {
+		p.Y = max(0, box.Height-size.Height)
 	}
 	l.note.Resize(size)
 	l.note.Move(p)

@@ -31,6 +31,7 @@ type editor struct {
 	centre    *fyne.Container
 	root      fyne.CanvasObject
 	filling   bool // the entries are being filled from the tour: their changes are not edits
+	autoName  bool // the file name follows the title (until it is typed in)
 }
 
 // deletion is a deleted stop (pin < 0) or pin, for undo.
@@ -44,8 +45,18 @@ func newEditor(s *Screen) *editor {
 	e := &editor{s: s, chosen: -1, status: wrappedHint(), centre: container.NewStack()}
 	e.title = widget.NewEntry()
 	e.title.SetPlaceHolder("Tour title")
-	e.title.OnChanged = func(t string) { e.edit(func() { e.tour.Title = t }) }
+	e.title.OnChanged = func(t string) {
+		e.edit(func() {
+			e.tour.Title = t
+			if e.autoName {
+				e.filling = true
+				e.name.SetText(slug(t))
+				e.filling = false
+			}
+		})
+	}
 	e.name = widget.NewEntry()
+	e.name.OnChanged = func(string) { e.edit(func() { e.autoName = false }) }
 	e.name.SetPlaceHolder("file-name (letters, digits, - and _)")
 	e.stops = widget.NewList(func() int { return e.stopCount() },
 		func() fyne.CanvasObject { return widget.NewLabel("10. Stop title placeholder") },
@@ -105,6 +116,7 @@ func (e *editor) start(t *content.Tour, name string) {
 	e.title.SetText(e.tour.Title)
 	e.name.SetText(kit.FirstNonEmpty(name, slug(e.tour.Title)))
 	e.filling = false
+	e.autoName = name == ""
 	e.s.show(modeEdit)
 	e.stops.Refresh()
 	e.chosen = -1
