@@ -176,7 +176,7 @@ func (l *PinLayer) placeNote() {
 	p := at.Add(fyne.NewPos(pinSize+4, 0))
 	box := l.box.Size()
 	if box.Width > 0 && p.X+size.Width > box.Width {
-		p.X = at.X - size.Width - 4
+		p.X = max(0, at.X-size.Width-4) // left of the pin, else over it at the left edge
 	}
 	if box.Height > 0 && p.Y+size.Height > box.Height {
 		p.Y = max(0, box.Height-size.Height)

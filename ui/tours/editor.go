@@ -68,9 +68,9 @@ func newEditor(s *Screen) *editor {
 		e.editStop(func(st *content.TourStop) { st.Title = t })
 		e.stops.RefreshItem(e.chosen)
 	}
-	e.narration = widget.NewMultiLineEntry()
-	e.narration.Wrapping = fyne.TextWrapWord
-	e.narration.SetMinRowsVisible(2)
+	// One line (as the format has it); a soft-wrapped entry moved the cursor when a space was
+	// typed at the end of a row, so "elbow and turns" was saved as "elbow andturns ".
+	e.narration = widget.NewEntry()
 	e.narration.SetPlaceHolder("A line of narration for this stop")
 	e.narration.OnChanged = func(t string) { e.editStop(func(st *content.TourStop) { st.Narration = t }) }
 	e.pins = newPinEditor(e)

@@ -137,3 +137,18 @@ func FuzzOpenTour(f *testing.F) {
 		tt.s.OpenFile(writeTour(t, text))
 	})
 }
+
+// TestOpenTourBeforeAnyModel: `osteon TOUR-FILE` builds the screen before any model is loaded;
+// the tour waits for its pack, then plays.
+func TestOpenTourBeforeAnyModel(t *testing.T) {
+	tt := newToursTest(t)
+	arm := tt.sh.Cur
+	tt.sh.Cur = kit.Content{}
+	s := New(tt.sh, kit.InPlace())
+	tt.sh.Mount(s)
+	tt.sh.OnOpenPack = func(*content.Pack) { tt.sh.SetContent(arm) }
+	s.OpenFile(writeTour(t, goodTour))
+	if s.mode != modePlay || s.view.Model() != arm.Model {
+		t.Fatalf("mode %d, model %v (error %v)", s.mode, s.view.Model(), s.lastError)
+	}
+}

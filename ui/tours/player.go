@@ -24,6 +24,7 @@ type player struct {
 	where     *widget.Label
 	narration *widget.Label
 	warn      *kit.Hint
+	pinHint   *kit.Hint
 	prev      *widget.Button
 	next      *widget.Button
 	centre    *fyne.Container
@@ -32,6 +33,7 @@ type player struct {
 
 func newPlayer(s *Screen) *player {
 	p := &player{s: s, centre: container.NewStack(), warn: wrappedHint()}
+	p.pinHint = kit.NewHint("Click a pin to read its note.")
 	p.title = widget.NewRichText()
 	p.where = widget.NewLabel("")
 	p.where.TextStyle.Bold = true
@@ -42,7 +44,7 @@ func newPlayer(s *Screen) *player {
 	back := widget.NewButtonWithIcon("Close (Esc)", theme.CancelIcon(), p.close)
 	top := container.NewBorder(nil, nil, nil, back, p.title)
 	bottom := container.NewVBox(p.where, p.narration,
-		container.NewHBox(p.prev, p.next, kit.NewHint("Click a pin to read its note.")), p.warn)
+		container.NewHBox(p.prev, p.next, p.pinHint), p.warn)
 	p.root = container.NewBorder(top, bottom, nil, nil, p.centre)
 	return p
 }
@@ -77,6 +79,11 @@ func (p *player) goTo(i int) {
 	p.s.viewer.Pins().Set(pinMarks(st.Pins))
 	p.where.SetText(fmt.Sprintf("Stop %d of %d: %s", i+1, n, kit.FirstNonEmpty(st.Title, "untitled")))
 	p.narration.SetText(st.Narration)
+	if len(st.Pins) == 0 {
+		p.pinHint.Hide()
+	} else {
+		p.pinHint.Show()
+	}
 	if st.Narration == "" {
 		p.narration.Hide()
 	} else {

@@ -76,7 +76,9 @@ func New(sh Shell, jobs *kit.Runner) *Screen {
 	s.viewer.Pins().OnTap = s.pinTapped
 	sh.ContentChanged().Subscribe(s.contentChanged)
 	sh.PacksChanged().Subscribe(func([]*content.Pack) { s.list.reload() })
-	s.view.SetModel(sh.Content().Model)
+	if m := sh.Content().Model; m != nil { // none yet while the first pack loads
+		s.view.SetModel(m)
+	}
 	s.show(modeList)
 	return s
 }
@@ -105,7 +107,9 @@ func (s *Screen) Shown() {
 func (s *Screen) Viewer() *kit.Viewer { return s.viewer }
 
 func (s *Screen) contentChanged(c kit.Content) {
-	s.view.SetModel(c.Model)
+	if c.Model != nil {
+		s.view.SetModel(c.Model)
+	}
 	if f := s.pending; f != nil && c.Pack != nil && c.Pack.ID == s.pendingPack {
 		s.pending, s.pendingPack = nil, ""
 		f(c)
