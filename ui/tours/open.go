@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/osteon/osteon/content"
@@ -77,12 +79,13 @@ func (s *Screen) packFor(id string) *content.Pack {
 
 // needPack says which pack and version the tour needs and offers the Packs screen.
 func (s *Screen) needPack(err error) {
-	msg := kit.Wrapped(err.Error())
+	msg := kit.Wrapped(strings.TrimPrefix(err.Error(), "content: "))
 	d := dialog.NewCustomConfirm("This tour needs another pack", "Open Packs", "Close", msg, func(ok bool) {
 		if ok {
 			s.sh.Show(kit.Packs)
 		}
 	}, s.sh.Window())
+	d.Resize(fyne.NewSize(520, 240))
 	d.Show()
 	s.lastError = err
 }
