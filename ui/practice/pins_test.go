@@ -65,7 +65,7 @@ func TestPinQuestionsJoinPractice(t *testing.T) {
 			pins = append(pins, it)
 		}
 	}
-	if len(pins) != 1 || pins[0].Structure != "T:humerus" || len(p.data.bank.Items()) != 7 {
+	if len(pins) != 1 || pins[0].Structure != "T:humerus" || pins[0].ID != "pin:test-arm/tours/arm.tour.toml#shaft" || len(p.data.bank.Items()) != 7 {
 		t.Fatalf("pin items %+v among %d items; want the one pin with a question beside 6", pins, len(p.data.bank.Items()))
 	}
 	if got := itemLabel(p.data.bank, pins[0].ID); got != "Pin: Right humerus" {
