@@ -1,6 +1,6 @@
 // Package ui is Osteon's Fyne interface: the window, the navigation shell and the state the
 // screens share (progress store, learner, packs, loaded content). Each screen is a package of its
-// own under ui/ (explore, practice, procedures, drills, dashboard, packs, settings) that declares
+// own under ui/ (explore, practice, procedures, drills, dashboard, packs, settings, tours) that declares
 // the small Shell interface it needs; *UI satisfies them all and is the only place screens are
 // put together. Shared widgets, signals and the background Runner live in ui/kit. Only ui and
 // its subpackages import Fyne.
