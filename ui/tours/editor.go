@@ -100,7 +100,8 @@ func (e *editor) layout() fyne.CanvasObject {
 		widget.NewButtonWithIcon("Play (Space)", theme.MediaPlayIcon(), e.play),
 		widget.NewButtonWithIcon("Close (Esc)", theme.CancelIcon(), e.close),
 	)
-	centre := container.NewBorder(nil, container.NewVBox(actions, e.status), nil, nil, e.centre)
+	// The status line above the buttons, so they stay put however many lines it takes.
+	centre := container.NewBorder(nil, container.NewVBox(e.status, actions), nil, nil, e.centre)
 	inner := container.NewHSplit(centre, kit.Sized(right, 230))
 	inner.Offset = 0.72
 	split := container.NewHSplit(kit.Sized(left, 300), inner)
@@ -155,6 +156,8 @@ func (e *editor) choose(i int) {
 	e.filling = true
 	e.stopTitle.SetText(st.Title)
 	e.narration.SetText(st.Narration)
+	e.narration.CursorColumn = 0 // show the start of a long line
+	e.narration.Refresh()
 	e.filling = false
 	if err := e.s.view.ShowStop(st, kit.CameraMove); err != nil {
 		e.sayError("Stop %d: %v", i+1, err)
