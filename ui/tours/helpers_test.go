@@ -33,13 +33,13 @@ func (t *testShell) CaptureExplore() content.TourStop {
 
 // toursTest is the Tours screen over the test arm installed as the learner's own pack.
 type toursTest struct {
-	t   *testing.T
+	t   testing.TB
 	sh  *testShell
 	s   *Screen
 	lib *content.Library
 }
 
-func newToursTest(t *testing.T) *toursTest {
+func newToursTest(t testing.TB) *toursTest {
 	t.Helper()
 	sh := &testShell{Shell: kittest.New(t)}
 	arm := kittest.Pack(t, kittest.Arm, false)
@@ -59,7 +59,7 @@ func newToursTest(t *testing.T) *toursTest {
 	return &toursTest{t: t, sh: sh, s: s, lib: sh.Lib}
 }
 
-func copyFS(t *testing.T, fsys fs.FS, dir string) {
+func copyFS(t testing.TB, fsys fs.FS, dir string) {
 	t.Helper()
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

@@ -127,14 +127,27 @@ func TestSaveNeverIntoBuiltin(t *testing.T) {
 	})
 }
 
-// FuzzOpenTour opens arbitrary bytes as a tour file: it never panics.
+// FuzzOpenTour opens arbitrary bytes as a tour file on one Tours screen: it never panics, and
+// either plays the tour or says why not.
 func FuzzOpenTour(f *testing.F) {
 	f.Add(goodTour)
 	f.Add(strings.Replace(goodTour, "format = 1", "format = 99", 1))
+	f.Add(strings.Replace(goodTour, "[0, 700, 50]", "[0, 1e308, -1e308]", 1))
+	f.Add(strings.Replace(goodTour, `"T:humerus", `, "", 1) + "\n[[stops]]\nsection = { normal = [0, 0, 0] }\n")
 	f.Add("")
+	tt := newToursTest(f)
+	file := filepath.Join(f.TempDir(), "fuzz"+content.TourExt)
 	f.Fuzz(func(t *testing.T, text string) {
-		tt := newToursTest(t)
-		tt.s.OpenFile(writeTour(t, text))
+		tt.sh.T = t // the shell logs to the running input
+		tt.s.show(modeList)
+		tt.s.lastError = nil
+		tt.s.opened(file, []byte(text), nil)
+		if tt.s.mode != modePlay && tt.s.lastError == nil {
+			t.Fatalf("neither played nor explained:\n%s", text)
+		}
+		for top := tt.sh.Window().Canvas().Overlays().Top(); top != nil; top = tt.sh.Window().Canvas().Overlays().Top() {
+			tt.sh.Window().Canvas().Overlays().Remove(top)
+		}
 	})
 }
 
