@@ -36,9 +36,10 @@ func (u *UI) loadPacks() func() {
 			pick = p
 		}
 	}
+	tourOpensPack := u.cfg.TourPath != "" && tourPackInstalled(u.cfg.TourPath, packs)
 	return func() {
 		u.packs, u.packsErr = packs, err
-		if pick != nil && u.cfg.ModelPath == "" && u.cfg.TourPath == "" {
+		if pick != nil && u.cfg.ModelPath == "" && !tourOpensPack {
 			u.OpenPack(pick)
 		}
 		u.packsChanged.Emit(packs)

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"io"
+	"os"
+
 	"github.com/osteon/osteon/content"
 	"github.com/osteon/osteon/ui/tours"
 )
@@ -18,6 +21,31 @@ func (u *UI) OpenTour(file string) {
 	if t, ok := u.shell.show(tours.ID).(*tours.Screen); ok {
 		t.OpenFile(file)
 	}
+}
+
+// tourPackInstalled says whether the tour file at start names a pack that is installed in a
+// version that opens it: the tour then opens that pack, else the usual one opens (and the Tours
+// screen explains what the tour needs). It reads the file (background goroutine).
+func tourPackInstalled(file string, packs []*content.Pack) bool {
+	f, err := os.Open(file)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, 4<<20))
+	if err != nil {
+		return false
+	}
+	t, _ := content.ParseTour(data, file, nil)
+	if t == nil {
+		return false
+	}
+	for _, p := range packs {
+		if p.ID == t.PackID {
+			return t.PackNeeded(p.Version) == nil
+		}
+	}
+	return false
 }
 
 // undo is Ctrl+Z: the tour editor's undo while it shows, else Explore's.

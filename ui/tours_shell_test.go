@@ -85,3 +85,32 @@ func TestOpenTourFile(t *testing.T) {
 		t.Error("a missing .toml or a model counts as a tour")
 	}
 }
+
+// TestTourAtStartChoosesItsPack: `osteon TOUR-FILE` opens the tour's own pack (when installed in
+// a version that opens it) instead of the last one used; otherwise the usual pack opens.
+func TestTourAtStartChoosesItsPack(t *testing.T) {
+	arm := kittest.Pack(t, kittest.Arm, false).Pack
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		f := filepath.Join(dir, name)
+		if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	tour := "format = 1\n[pack]\nid = \"test-arm\"\nversion = \"%s\"\n[[stops]]\ntitle = \"x\"\n"
+	for _, c := range []struct {
+		file string
+		want bool
+	}{
+		{write("ok.tour.toml", strings.Replace(tour, "%s", "1.0.0", 1)), true},
+		{write("newer.tour.toml", strings.Replace(tour, "%s", "1.2.0", 1)), false},
+		{write("other.tour.toml", strings.Replace(strings.Replace(tour, "%s", "1.0.0", 1), "test-arm", "hand", 1)), false},
+		{write("broken.tour.toml", "format = 1\n[[stops"), false},
+		{filepath.Join(dir, "missing.tour.toml"), false},
+	} {
+		if got := tourPackInstalled(c.file, []*content.Pack{arm}); got != c.want {
+			t.Errorf("%s: %v, want %v", filepath.Base(c.file), got, c.want)
+		}
+	}
+}
