@@ -98,7 +98,7 @@ func TestImportDirections(t *testing.T) {
 
 // uiScreens are the screen packages under ui/: each imports ui/kit and no other package of ui,
 // so no screen depends on another and the shell (package ui) alone puts them together.
-var uiScreens = []string{"explore", "practice", "procedures", "consultations", "drills", "dashboard", "packs", "settings", "class"}
+var uiScreens = []string{"explore", "practice", "procedures", "consultations", "drills", "dashboard", "packs", "settings", "class", "tours"}
 
 // uiInternal says which packages under ui/ each package under ui/ may import ("" is the shell).
 func uiInternal(sub string) []string {

@@ -81,6 +81,9 @@ func WriteTourFile(file string, t *Tour) error {
 		return fmt.Errorf("content: write tour %s: %w", file, err)
 	}
 	_, err = tmp.Write(MarshalTour(t))
+	if err == nil {
+		err = tmp.Chmod(0o644) // a tour is for sharing; CreateTemp makes it private
+	}
 	if err2 := tmp.Close(); err == nil {
 		err = err2
 	}

@@ -1,6 +1,6 @@
 // Package ui is Osteon's Fyne interface: the window, the navigation shell and the state the
 // screens share (progress store, learner, packs, loaded content). Each screen is a package of its
-// own under ui/ (explore, practice, procedures, drills, dashboard, packs, settings) that declares
+// own under ui/ (explore, practice, procedures, drills, dashboard, packs, settings, tours) that declares
 // the small Shell interface it needs; *UI satisfies them all and is the only place screens are
 // put together. Shared widgets, signals and the background Runner live in ui/kit. Only ui and
 // its subpackages import Fyne.
@@ -31,6 +31,7 @@ import (
 // Config is what main passes in.
 type Config struct {
 	ModelPath string // model file to open at start; empty opens the built-in model
+	TourPath  string // tour file to play at start (its pack opens); empty for none
 	// Store is the progress database main opened; nil when it could not be opened (StoreErr
 	// says why, about the file at StorePath). Without it, exploring works and practice is off.
 	Store     *progress.Store
@@ -194,7 +195,7 @@ func (u *UI) load(name string, read func() (*content.Scene, error), pack *conten
 	})
 }
 
-// OpenModel asks for a model file and opens it in Explore.
+// OpenModel asks for a model file and opens it in Explore, or for a tour file and plays it.
 func (u *UI) OpenModel() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
@@ -206,16 +207,20 @@ func (u *UI) OpenModel() {
 		}
 		path := r.URI().Path()
 		r.Close()
+		if content.IsTourFile(path) {
+			u.OpenTour(path)
+			return
+		}
 		u.shell.show(kit.Explore)
 		u.loadFile(path)
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".glb", ".gltf", ".obj"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".glb", ".gltf", ".obj", ".toml"}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
 
 func (u *UI) menu() *fyne.MainMenu {
-	open := fyne.NewMenuItem("Open model…", u.OpenModel)
+	open := fyne.NewMenuItem("Open model or tour…", u.OpenModel)
 	open.Shortcut = shortcutOpen
 	open.Icon = theme.FolderOpenIcon()
 	profile := fyne.NewMenuItem("Switch profile…", u.ShowProfiles)

@@ -34,13 +34,17 @@ var keyHelp = [][2]string{
 	{"Tab, then ← / →", "On the section list: the next or previous plane (Space opens the list); on the section slider: move the plane a little"},
 	{"Esc", "Clear the selection"},
 	{"Ctrl+F", "Search structures"},
-	{"Ctrl+O", "Open a model file (.glb, .gltf, .obj)"},
-	{"Ctrl+1 … Ctrl+9", "Go to Explore, Practice, Procedures, Consultations, Drills, Progress, Packs, Settings, Class"},
+	{"Ctrl+O", "Open a model file (.glb, .gltf, .obj) or a tour file (.tour.toml)"},
+	{"Ctrl+1 … Ctrl+9, Ctrl+0", "Go to Explore, Practice, Procedures, Consultations, Drills, Progress, Packs, Settings, Class, Tours"},
 	{"1 – 4, 0, Enter, Esc", "In Practice: choose an answer, say “I don't know”, check it and go on, end the session (your answers are kept)"},
 	{"L, P, T, ← / →, 1 – 9, Esc", "In Procedures: Learn, Practise or Test the chosen procedure, move between steps, choose an action, leave"},
 	{"L, P, T, 1 – 5, Enter, ← / →, Esc", "In Consultations: Learn, Practise or Test the chosen conversation, pick a reply and say it, move through Learn, leave"},
 	{"↑ / ↓, Shift+↑ / ↓, Enter, Esc", "In a Sequence drill: choose, move the chosen item, submit, stop"},
 	{"↑ / ↓, Enter, Delete", "In Packs: choose a pack, open it in Explore, remove it"},
+	{"↑ / ↓, Enter, E, N, O", "In Tours: choose a scene or tour, play it, edit it, start a new one from the Explore view, open a tour file"},
+	{"C, T, < / >, Delete, Ctrl+Z", "In the tour editor: add a stop from the Explore view, retake the stop from it, move the stop earlier / later, delete it, undo a delete"},
+	{"P, S, Space, Esc", "In the tour editor: pin mode (click the model to place a pin with a note and an optional question), save in your pack, play, close"},
+	{"← / →, Page Up / Down, Home, End, Esc", "Playing a tour: previous / next stop, first / last stop, close; click a pin to read its note"},
 	{"F1 or ?", "This list"},
 }
 
@@ -142,13 +146,13 @@ func (u *UI) showAbout() {
 func (u *UI) shortcuts() {
 	c := u.win.Canvas()
 	c.AddShortcut(shortcutOpen, u.unlessModal(func(fyne.Shortcut) { u.OpenModel() }))
-	c.AddShortcut(&fyne.ShortcutUndo{}, u.unlessModal(func(fyne.Shortcut) { u.explore.Undo() })) // Fyne turns Ctrl+Z into this
+	c.AddShortcut(&fyne.ShortcutUndo{}, u.unlessModal(func(fyne.Shortcut) { u.undo() })) // Fyne turns Ctrl+Z into this
 	c.AddShortcut(shortcutSearch, u.unlessModal(func(fyne.Shortcut) {
 		u.shell.show(kit.Explore)
 		c.Focus(u.explore.Search())
 	}))
-	for i := range u.shell.entries {
-		key := fyne.KeyName(string(rune('1' + i)))
+	for i := range min(len(u.shell.entries), 10) { // Ctrl+1 … Ctrl+9, then Ctrl+0
+		key := fyne.KeyName(string(rune('0' + (i+1)%10)))
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
 			u.unlessModal(func(fyne.Shortcut) { u.shell.showIndex(i) }))
 	}

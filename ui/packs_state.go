@@ -36,12 +36,16 @@ func (u *UI) loadPacks() func() {
 			pick = p
 		}
 	}
+	tourOpensPack := u.cfg.TourPath != "" && tourPackInstalled(u.cfg.TourPath, packs)
 	return func() {
 		u.packs, u.packsErr = packs, err
-		if pick != nil && u.cfg.ModelPath == "" {
+		if pick != nil && u.cfg.ModelPath == "" && !tourOpensPack {
 			u.OpenPack(pick)
 		}
 		u.packsChanged.Emit(packs)
+		if u.cfg.TourPath != "" {
+			u.OpenTour(u.cfg.TourPath)
+		}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/osteon/osteon/ui/practice"
 	"github.com/osteon/osteon/ui/procedures"
 	"github.com/osteon/osteon/ui/settings"
+	"github.com/osteon/osteon/ui/tours"
 
 	"fyne.io/fyne/v2/theme"
 )
@@ -27,6 +28,7 @@ func (u *UI) screens() []kit.Entry {
 		{ID: kit.Packs, Title: "Packs", Icon: theme.StorageIcon(), Build: func() kit.Screen { return packs.New(u, u.cfg.NewRunner()) }},
 		{ID: kit.Settings, Title: "Settings", Icon: theme.SettingsIcon(), Build: func() kit.Screen { return settings.New(u, u.cfg.NewRunner()) }},
 		{ID: kit.Class, Title: "Class", Icon: theme.AccountIcon(), Build: func() kit.Screen { return class.New(u, u.cfg.NewRunner()) }},
+		{ID: tours.ID, Title: "Tours", Icon: theme.MediaPlayIcon(), Build: func() kit.Screen { return tours.New(u, u.cfg.NewRunner()) }},
 	}
 }
 

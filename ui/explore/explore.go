@@ -115,6 +115,9 @@ func (e *explore) TypedRune(r rune) bool {
 // Viewer is the screen's 3D view widget.
 func (e *explore) Viewer() *kit.Viewer { return e.viewer }
 
+// Selected is the id of the selected structure ("" for none).
+func (e *explore) Selected() string { return e.selected }
+
 // Search is the search field (Ctrl+F focuses it).
 func (e *explore) Search() fyne.Focusable { return e.search }
 

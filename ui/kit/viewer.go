@@ -41,6 +41,7 @@ type Viewer struct {
 	focused  bool
 	tapX     float64 // frame pixel of the last tap
 	tapY     float64
+	pins     *PinLayer // drawn over the frames (pins.go)
 
 	firstFrame sync.Once
 	// OnFirstFrame is called once, on the UI goroutine, when the first frame is shown.
@@ -66,6 +67,7 @@ func NewViewer(v *render.View) *Viewer {
 	w.message.Wrapping = fyne.TextWrapWord
 	w.message.Hide()
 	w.raster = canvas.NewRaster(w.generate)
+	w.pins = newPinLayer(v, w.Scale)
 	w.ExtendBaseWidget(w)
 	v.OnFrame(func(f render.Frame) {
 		fyne.Do(func() { w.show(f.Image) })
@@ -90,6 +92,7 @@ func (w *Viewer) show(img *image.RGBA) {
 	old := w.current
 	w.current = img
 	w.raster.Refresh()
+	w.pins.Place()
 	if old != nil && old != img {
 		w.view.Release(old)
 	}
@@ -116,8 +119,11 @@ func (w *Viewer) generate(pw, ph int) image.Image {
 func (w *Viewer) CreateRenderer() fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(color.Transparent)
 	msg := container.NewPadded(container.NewVBox(layout.NewSpacer(), w.message, layout.NewSpacer()))
-	return widget.NewSimpleRenderer(container.NewStack(bg, w.raster, msg))
+	return widget.NewSimpleRenderer(container.NewStack(bg, w.raster, w.pins.box, msg))
 }
+
+// Pins is the layer of pins drawn over the model (none until set).
+func (w *Viewer) Pins() *PinLayer { return w.pins }
 
 // MinSize keeps the view usable.
 func (w *Viewer) MinSize() fyne.Size { return fyne.NewSize(240, 180) }

@@ -61,7 +61,9 @@ func practiceBank(c kit.Content) (*learning.Bank, map[string]bool, error) {
 			Answer: q.Answer, Structures: q.Structures, Highlight: q.Highlight, Explanation: q.Explanation,
 			FixedOrder: q.FixedOrder})
 	}
-	return learning.NewBank(ss, mcqs), enclosed, err
+	b := learning.NewBank(ss, mcqs)
+	b.AddPinQuestions(tourPins(c.Pack))
+	return b, enclosed, err
 }
 
 func learningStructure(s *content.Structure) learning.Structure {
@@ -140,6 +142,8 @@ func itemLabel(b *learning.Bank, id learning.ItemID) string {
 		return "Name (type): " + name
 	case learning.KindMCQ:
 		return "Quiz: " + shorten(it.MCQ.Prompt, 60)
+	case learning.KindPin:
+		return "Pin: " + name
 	}
 	return string(id)
 }

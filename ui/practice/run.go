@@ -93,6 +93,7 @@ func (p *practice) ask() {
 	r.done, r.selected = false, -1
 	r.shownAt = p.now()
 	p.stage(p.askStaging(r.q))
+	p.viewer.Pins().Set(questionPins(r.q))
 	p.question.show(r)
 	p.screen.show(p.question.root)
 	p.question.focus(r)

@@ -45,7 +45,7 @@ explanation = "The humerus meets the ulna (trochlea) and the radius (capitulum).
 `
 
 // Pack builds a pack of boxes, with the quiz when quiz is set, and loads it as the UI would.
-func Pack(t *testing.T, boxes []Box, quiz bool) kit.Content {
+func Pack(t testing.TB, boxes []Box, quiz bool) kit.Content {
 	t.Helper()
 	var obj, man strings.Builder
 	man.WriteString("format = 1\nid = \"test-arm\"\nversion = \"1.0.0\"\ntitle = \"Test arm\"\nlicense = \"CC0-1.0\"\n" +
