@@ -224,11 +224,17 @@ func TestPracticeProfileSwitchEndsSession(t *testing.T) {
 	}
 }
 
+// TestPracticeNeedsProfile: without a learner Practice asks who is practising, and Enter opens
+// the profile chooser as the button does.
 func TestPracticeNeedsProfile(t *testing.T) {
 	h := newPracticeHarness(t, kittest.Pack(t, kittest.Arm, false))
 	h.sh.SetLearner(nil)
 	if text := h.screenText(); !strings.Contains(text, "Who is practising?") || !strings.Contains(text, "[Choose profile]") {
 		t.Errorf("without a learner:\n%s", text)
+	}
+	h.key(fyne.KeyReturn)
+	if h.sh.Profiles != 1 {
+		t.Errorf("Enter on \"Who is practising?\" asked for a profile %d times, want 1", h.sh.Profiles)
 	}
 }
 

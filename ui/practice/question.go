@@ -236,7 +236,9 @@ func (p *practice) rune(ch rune) {
 func (p *practice) key(ev *fyne.KeyEvent) bool {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if p.run == nil {
+		if p.run == nil && p.sh.Learner() == nil && p.sh.Store() != nil {
+			p.sh.ShowProfiles() // "Who is practising?": Enter chooses the profile
+		} else if p.run == nil {
 			p.setup.key(ev)
 		} else {
 			p.confirm()
