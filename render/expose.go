@@ -31,11 +31,29 @@ var exposeDirs = func() []Vec3 {
 // Exposure says whether structure id can be seen and clicked from some direction once the
 // structures in front of it are ghosted (found), and the fewest structures to ghost for that:
 // none when some ray reaches it with nothing in front (it is at least partly in plain sight from
-// some side). Structures the scene ghosts by default are seen through.
+// some side). Structures the scene ghosts by default are seen through. The model does not change,
+// so each structure's answer is worked out once (Practice asks again on every profile switch).
 func (m *Model) Exposure(id string) (ghost []string, found bool) {
 	if m == nil || m.Index(id) < 0 || m.BoundsOf(id).Empty() {
 		return nil, false
 	}
+	if e, ok := m.exposed.Load(id); ok {
+		e := e.(exposure)
+		return slices.Clone(e.ghost), e.found
+	}
+	ghost, found = m.exposure(id)
+	m.exposed.Store(id, exposure{ghost, found})
+	return slices.Clone(ghost), found
+}
+
+// exposure is Exposure's answer for one structure.
+type exposure struct {
+	ghost []string
+	found bool
+}
+
+// exposure looks at structure id from every direction in exposeDirs.
+func (m *Model) exposure(id string) (ghost []string, found bool) {
 	far := 3 * (SphereOf(m.Bounds).Radius + SphereOf(m.BoundsOf(id)).Radius)
 	ctr := v3(m.BoundsOf(id).Center())
 	best := -1

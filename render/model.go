@@ -17,6 +17,8 @@ type Model struct {
 	byID   map[string]int
 	top    boxTree   // over the parts' boxes
 	lod    *modelLOD // simplified levels, made once the model is shown
+
+	exposed sync.Map // structure id -> exposure, Exposure's answers
 }
 
 type modelPart struct {
