@@ -373,6 +373,8 @@ func (e *Engine) draw(spec *frameSpec, dst *image.RGBA) (FrameStats, error) {
 	if runErr != nil {
 		return st, runErr
 	}
+	spec.model.startLevels() // after the first frame, so making them does not delay it
+	spec.model.startPicking()
 	return st, err
 }
 

@@ -10,10 +10,11 @@ import (
 // shown. A structure has none until its levels are ready; meshes with the same geometry share
 // one set.
 type modelLOD struct {
-	once  sync.Once
-	parts []atomic.Pointer[[]lodLevel]
-	left  atomic.Int64 // structures still without levels
-	done  chan struct{}
+	once    sync.Once
+	started atomic.Bool
+	parts   []atomic.Pointer[[]lodLevel]
+	left    atomic.Int64 // structures still without levels
+	done    chan struct{}
 }
 
 func newModelLOD(n int) *modelLOD {
@@ -24,12 +25,18 @@ func newModelLOD(n int) *modelLOD {
 
 // startLevels makes the model's levels in the background, once, using all cores but one.
 func (m *Model) startLevels() {
-	m.lod.once.Do(func() { go m.makeLevels(LODCacheDir()) })
+	m.lod.once.Do(func() {
+		m.lod.started.Store(true)
+		go m.makeLevels(LODCacheDir())
+	})
 }
 
-// LevelsReady is closed once every structure has its simplified levels (after the model was
-// first shown).
-func (m *Model) LevelsReady() <-chan struct{} { return m.lod.done }
+// LevelsReady is closed once every structure has its simplified levels. They are started after
+// the model's first frame; asking starts them too.
+func (m *Model) LevelsReady() <-chan struct{} {
+	m.startLevels()
+	return m.lod.done
+}
 
 func (m *Model) makeLevels(dir string) {
 	defer close(m.lod.done)

@@ -220,3 +220,32 @@ func TestHalfSizeInteractionFrame(t *testing.T) {
 		t.Fatalf("half-size frame strays: %d of %d pixels differ, %d further than 2 px from an edge; see %s", differ, drawn, far, p)
 	}
 }
+
+// TestLevelsWaitForFirstFrame: showing a model does not start its simplified levels or its
+// picking hierarchies, which would compete with its first frame for the cores; drawing that
+// frame starts both, and both finish.
+func TestLevelsWaitForFirstFrame(t *testing.T) {
+	v := NewView(sharedEngine(t))
+	defer v.Close()
+	v.Resize(160, 100)
+	m := NewModel(upperLimb(t).Scene)
+	v.SetModel(m)
+	if m.lod.started.Load() {
+		t.Fatal("levels started by SetModel, before the first frame")
+	}
+	f, err := v.RenderNow()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.Release(f.Image)
+	if !m.lod.started.Load() {
+		t.Fatal("levels not started after the first frame")
+	}
+	<-m.LevelsReady()
+	<-m.pick.done // not PickingReady, which would start them itself
+	for i := range m.parts {
+		if m.parts[i].tree.Load() == nil {
+			t.Fatalf("structure %d has no picking hierarchy after PickingReady", i)
+		}
+	}
+}

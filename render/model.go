@@ -4,12 +4,15 @@ import (
 	"math"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/osteon/osteon/content"
 )
 
 // Model is a scene prepared for viewing: per-structure boxes and picking hierarchies. It needs no
-// OpenGL and is not changed after NewModel, so any goroutine may read it.
+// OpenGL and its scene is not changed after NewModel, so any goroutine may read it. A structure's
+// picking hierarchy is built the first time a ray reaches its box (bvhOf), so opening a big pack
+// costs only the boxes.
 type Model struct {
 	Scene  *content.Scene
 	Bounds content.Box
@@ -17,18 +20,20 @@ type Model struct {
 	byID   map[string]int
 	top    boxTree   // over the parts' boxes
 	lod    *modelLOD // simplified levels, made once the model is shown
+	pick   picking   // builds every picking hierarchy once the model is shown
 
 	exposed sync.Map // structure id -> exposure, Exposure's answers
 }
 
 type modelPart struct {
-	box content.Box
-	bvh *bvh
+	box  content.Box
+	tree atomic.Pointer[bvh] // nil until first needed
 }
 
-// NewModel builds the picking hierarchies, using every core.
+// NewModel measures every structure's box, using every core, and builds the top-level hierarchy
+// over them.
 func NewModel(s *content.Scene) *Model {
-	m := &Model{Scene: s, parts: make([]modelPart, len(s.Parts)), byID: make(map[string]int, len(s.Parts)), lod: newModelLOD(len(s.Parts))}
+	m := &Model{Scene: s, parts: make([]modelPart, len(s.Parts)), byID: make(map[string]int, len(s.Parts)), lod: newModelLOD(len(s.Parts)), pick: picking{done: make(chan struct{})}}
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -36,8 +41,7 @@ func NewModel(s *content.Scene) *Model {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				mesh := &s.Parts[i].Mesh
-				m.parts[i] = modelPart{box: mesh.Bounds(), bvh: newBVH(mesh.Positions, mesh.Indices)}
+				m.parts[i].box = s.Parts[i].Mesh.Bounds()
 			}
 		}()
 	}
@@ -49,12 +53,26 @@ func NewModel(s *content.Scene) *Model {
 	wg.Wait()
 	m.Bounds = content.EmptyBox()
 	boxes := make([]content.Box, len(m.parts))
-	for i, p := range m.parts {
-		m.Bounds = m.Bounds.Union(p.box)
-		boxes[i] = p.box
+	for i := range m.parts {
+		m.Bounds = m.Bounds.Union(m.parts[i].box)
+		boxes[i] = m.parts[i].box
 	}
 	m.top = newBoxTree(boxes)
 	return m
+}
+
+// bvhOf is structure i's picking hierarchy, built on first use. Two goroutines asking at once
+// may both build it; one copy is kept.
+func (m *Model) bvhOf(i int) *bvh {
+	if t := m.parts[i].tree.Load(); t != nil {
+		return t
+	}
+	mesh := &m.Scene.Parts[i].Mesh
+	t := newBVH(mesh.Positions, mesh.Indices)
+	if m.parts[i].tree.CompareAndSwap(nil, t) {
+		return t
+	}
+	return m.parts[i].tree.Load()
 }
 
 // Len is the number of structures.
@@ -105,7 +123,7 @@ func (m *Model) Pick(origin, dir Vec3, pickable func(i int) (ok, ghost bool)) (H
 		if gh {
 			best = &ghost
 		}
-		if t, _, hit := m.parts[i].bvh.intersect(&r, math.Nextafter32(best.t, inf32)); hit {
+		if t, _, hit := m.bvhOf(i).intersect(&r, math.Nextafter32(best.t, inf32)); hit {
 			best.offer(t, i)
 		}
 	})

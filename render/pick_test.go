@@ -25,7 +25,7 @@ func TestBVHMatchesBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	hits := 0
 	for _, pi := range []int{0, 10, 20, 40, 71} {
-		b := m.parts[pi].bvh
+		b := m.bvhOf(pi)
 		box := m.parts[pi].box
 		for range 300 {
 			var to, from Vec3

@@ -16,7 +16,7 @@ func insideMesh(m *Model, i int, p, dir Vec3) bool {
 	o := p
 	for n < 64 {
 		r := newRay(o, dir)
-		t, _, hit := m.parts[i].bvh.intersect(&r, inf32)
+		t, _, hit := m.bvhOf(i).intersect(&r, inf32)
 		if !hit {
 			break
 		}
@@ -137,7 +137,7 @@ func TestPinBehindModelIsOccluded(t *testing.T) {
 	cx, cy := float64(cam.Width)/2, float64(cam.Height)/2
 	o, d := cam.Ray(cx, cy)
 	r := newRay(o, d)
-	tf, _, hit := m.parts[hi].bvh.intersect(&r, inf32)
+	tf, _, hit := m.bvhOf(hi).intersect(&r, inf32)
 	if !hit {
 		t.Fatal("the centre ray misses the humerus")
 	}
@@ -145,7 +145,7 @@ func TestPinBehindModelIsOccluded(t *testing.T) {
 	back := front
 	for insideMesh(m, hi, back.Add(d.Scale(1e-5)), d) { // walk to the far surface
 		r := newRay(back.Add(d.Scale(1e-5)), d)
-		tb, _, _ := m.parts[hi].bvh.intersect(&r, inf32)
+		tb, _, _ := m.bvhOf(hi).intersect(&r, inf32)
 		back = back.Add(d.Scale(float64(tb) + 1e-5))
 	}
 	spots := v.PinSpots([]Vec3{front, back})

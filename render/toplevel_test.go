@@ -25,7 +25,7 @@ func pickLinear(m *Model, origin, dir Vec3, pickable func(i int) (ok, ghost bool
 		if _, hit := r.hitBox(&lo, &hi, best); !hit {
 			continue
 		}
-		t, _, hit := p.bvh.intersect(&r, best)
+		t, _, hit := m.bvhOf(i).intersect(&r, best)
 		if !hit {
 			continue
 		}
@@ -134,4 +134,33 @@ func BenchmarkPickScale(b *testing.B) {
 			pickLinear(m, r[0], r[1], all)
 		}
 	})
+}
+
+// TestHierarchiesBuiltWhenFirstReached: opening a model builds no structure's picking hierarchy;
+// a pick builds those whose boxes its ray reaches, and only those.
+func TestHierarchiesBuiltWhenFirstReached(t *testing.T) {
+	m := NewModel(upperLimb(t).Scene)
+	built := func() int {
+		n := 0
+		for i := range m.parts {
+			if m.parts[i].tree.Load() != nil {
+				n++
+			}
+		}
+		return n
+	}
+	if n := built(); n != 0 {
+		t.Fatalf("NewModel built %d hierarchies, want none", n)
+	}
+	c, r := SphereOf(m.parts[0].box), SphereOf(m.Bounds).Radius // a ray through the first structure
+	o := c.Center.Add(Vec3{0, 0, 3 * r})
+	all := func(int) (bool, bool) { return true, false }
+	h, ok := m.Pick(o, Vec3{0, 0, -1}, all)
+	n := built()
+	if !ok || n == 0 || n >= m.Len()/2 {
+		t.Fatalf("one pick (hit %v %q) built %d of %d hierarchies; want a few", ok, h.ID, n, m.Len())
+	}
+	if again, _ := m.Pick(o, Vec3{0, 0, -1}, all); again != h {
+		t.Fatalf("the same pick again gave %+v, first %+v", again, h)
+	}
 }

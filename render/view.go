@@ -105,7 +105,8 @@ func (v *View) SetBackground(rgb [3]float32) {
 	v.change(func() { v.background = rgb })
 }
 
-// SetModel shows m, resets every state to its default and frames it.
+// SetModel shows m, resets every state to its default and frames it. Its simplified levels are
+// made in the background once its first frame is drawn, so they do not delay that frame.
 func (v *View) SetModel(m *Model) {
 	v.change(func() {
 		v.model = m
@@ -122,7 +123,6 @@ func (v *View) SetModel(m *Model) {
 		v.cam.Yaw, v.cam.Pitch = 0, 0
 		v.home = v.cam.FramePose(v.cam.scene)
 		v.cam.Pose = v.home
-		m.startLevels()
 	})
 }
 
