@@ -78,6 +78,7 @@ type glModel struct {
 	node     *core.Node
 	parts    []*glPart
 	lastUsed uint64
+	reveal   reveal // which full meshes have been drawn (progressive.go)
 }
 
 // maxUploadedModels bounds how many models stay on the GPU at once (several screens may each
@@ -334,6 +335,7 @@ type FrameStats struct {
 	Coarse   bool          // an interaction frame: simplified levels where they look the same
 	Half     bool          // drawn at half width and height, scaled up
 	Uploads  int           // simplified meshes sent to the GPU for this frame
+	Pending  int           // visible structures left out until the next frame (progressive.go)
 }
 
 // draw renders spec into dst, which must be spec's size (GL thread via run).
@@ -348,6 +350,7 @@ func (e *Engine) draw(spec *frameSpec, dst *image.RGBA) (FrameStats, error) {
 		}
 		e.use(spec.model)
 		e.low.uploads = 0
+		pending := e.current.reveal.admit(spec)
 		e.prepareBatch(spec)
 		e.apply(spec)
 		t0 := time.Now()
@@ -368,13 +371,15 @@ func (e *Engine) draw(spec *frameSpec, dst *image.RGBA) (FrameStats, error) {
 		} else {
 			err = fb.read(dst.Pix)
 		}
-		st = FrameStats{Draw: t1.Sub(t0), Readback: time.Since(t1), Draws: e.rend.Stats().GraphicMats, Coarse: spec.levels != nil, Half: spec.half, Uploads: e.low.uploads}
+		st = FrameStats{Draw: t1.Sub(t0), Readback: time.Since(t1), Draws: e.rend.Stats().GraphicMats, Coarse: spec.levels != nil, Half: spec.half, Uploads: e.low.uploads, Pending: pending}
 	})
 	if runErr != nil {
 		return st, runErr
 	}
-	spec.model.startLevels() // after the first frame, so making them does not delay it
-	spec.model.startPicking()
+	if st.Pending == 0 { // the model has appeared whole: background work no longer delays it
+		spec.model.startLevels()
+		spec.model.startPicking()
+	}
 	return st, err
 }
 

@@ -31,6 +31,9 @@ func (e *Engine) showLevel(p *glPart, i int, visible bool, spec *frameSpec) {
 			e.low.uploads++
 		}
 	}
+	if level == 0 && e.current.reveal.waiting(i) {
+		visible = false
+	}
 	if p.levelSet && p.shown == level && p.visible == visible {
 		return
 	}

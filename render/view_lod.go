@@ -107,11 +107,18 @@ func (v *View) levelsWithin(tolPx float64) []int8 {
 // frame under a third of the budget sends them back to full size.
 const frameBudget = 24 * time.Millisecond
 
-// noteFrame learns from an interaction frame whether the next ones need half size. A frame that
+// noteFrame asks for the next frame at once while a big model is still appearing, and learns
+// from an interaction frame whether the next ones need half size. A frame that
 // uploaded simplified meshes says nothing about the next ones: the first interaction frame
 // uploads a level for every structure, and learning from it chose half size for good on limb30,
 // where the stretch costs more than the pixels it saves.
 func (v *View) noteFrame(st FrameStats) {
+	if st.Pending > 0 { // a big model still appearing: draw the rest next
+		v.mu.Lock()
+		v.dirty = true
+		v.mu.Unlock()
+		v.invalidate()
+	}
 	if !st.Coarse || st.Uploads > 0 {
 		return
 	}
