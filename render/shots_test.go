@@ -9,7 +9,8 @@ import (
 
 // TestScaleScreenshots writes the limb30 pair a person looks at: full detail at rest and the
 // interaction frame while dragging (after a few drag frames, so the half-size choice has
-// settled). It runs only when OSTEON_SHOTS names a folder.
+// settled), and the first frame of the model appearing. It runs only when OSTEON_SHOTS names a
+// folder.
 func TestScaleScreenshots(t *testing.T) {
 	dir := os.Getenv("OSTEON_SHOTS")
 	if dir == "" {
@@ -19,12 +20,22 @@ func TestScaleScreenshots(t *testing.T) {
 	v := NewView(sharedEngine(t))
 	defer v.Close()
 	v.Resize(1280, 800)
+	m = NewModel(m.Scene) // not yet drawn, so it appears as on opening
 	v.SetModel(m)
-	<-m.LevelsReady()
 	v.Orbit(-90, -40)
 	v.EndInteraction()
 	rest, err := v.RenderNow()
 	if err != nil {
+		t.Fatal(err)
+	}
+	save(t, filepath.Join(dir, "limb30-appearing.png"), rest)
+	for rest.Stats.Pending > 0 {
+		if rest, err = v.RenderNow(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	<-m.LevelsReady()
+	if rest, err = v.RenderNow(); err != nil {
 		t.Fatal(err)
 	}
 	save(t, filepath.Join(dir, "limb30-rest.png"), rest)
