@@ -24,9 +24,10 @@ import (
 // BenchmarkScale measures whole-body-sized scenes at 1280x800 without multisampling: opening the
 // files to the first frame (open-ms; a big model appears over a few frames, and whole-ms is when
 // every structure has), how that compares with os.ReadFile of the same bytes
-// (load-vs-readfile, parse and picking structures only), resident memory per byte of mesh file
+// (load-vs-readfile: reading, parsing and NewModel, whose picking hierarchies are built later), resident memory per byte of mesh file
 // (rss-per-mesh-byte), input to shown frame while dragging (drag-ms), a full-detail frame at rest
-// (rest-ms) and one pick (pick-ns), with g3n's collision.Raycaster on the same rays for scale.
+// (rest-ms, against the same frame drawn as before levels of detail: plain-rest-ms and
+// rest-vs-plain) and one pick (pick-ns), with g3n's collision.Raycaster on the same rays for scale.
 // Run it with -benchtime=1x -count=N: each run reports medians over its own frames.
 func BenchmarkScale(b *testing.B) {
 	for _, mk := range []func(testing.TB) scaleScene{limb30, hraFemale} {
@@ -83,10 +84,13 @@ func benchScene(b *testing.B, s scaleScene) {
 	<-m.PickingReady()
 	debug.FreeOSMemory()
 	rssSettled := residentBytes() - rss0
-	drag, rest := dragAndRest(b, v, 12, 5)
+	drag := dragFrames(b, v, 12)
+	rest, plain := restAndPlain(b, e, v, 5)
 	pick, g3nPick := pickTimes(m, 2000, 8)
 	b.ReportMetric(ms(drag), "drag-ms")
 	b.ReportMetric(ms(rest), "rest-ms")
+	b.ReportMetric(ms(plain), "plain-rest-ms")
+	b.ReportMetric(float64(rest)/float64(plain), "rest-vs-plain")
 	b.ReportMetric(float64(pick.Nanoseconds()), "pick-ns")
 	b.ReportMetric(float64(g3nPick.Nanoseconds()), "g3n-pick-ns")
 	b.ReportMetric(float64(g3nPick)/float64(pick), "pick-speedup")
@@ -119,11 +123,10 @@ func warmUp(b *testing.B, e *Engine) {
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-// dragAndRest times frames: while dragging, from the pointer move to the frame in hand; at rest,
-// the full-detail frame once the view has settled.
-func dragAndRest(b *testing.B, v *View, nDrag, nRest int) (drag, rest time.Duration) {
-	var ds, rs []time.Duration
-	for range nDrag {
+// dragFrames times frames while dragging, from the pointer move to the frame in hand.
+func dragFrames(b *testing.B, v *View, n int) time.Duration {
+	var ds []time.Duration
+	for range n {
 		t := time.Now()
 		v.Orbit(6, 1)
 		f, err := v.RenderNow()
@@ -133,18 +136,8 @@ func dragAndRest(b *testing.B, v *View, nDrag, nRest int) (drag, rest time.Durat
 		ds = append(ds, time.Since(t))
 		v.Release(f.Image)
 	}
-	for range nRest {
-		v.Orbit(6, 0)
-		v.EndInteraction()
-		t := time.Now()
-		f, err := v.RenderNow()
-		if err != nil {
-			b.Fatal(err)
-		}
-		rs = append(rs, time.Since(t))
-		v.Release(f.Image)
-	}
-	return median(ds), median(rs)
+	v.Orbit(6, 0) // come to rest a little further on
+	return median(ds)
 }
 
 // randomRays are n rays through random pixels of the front view of m at 1280x800.
