@@ -12,7 +12,7 @@ import (
 // Interaction frames of many small structures are bound by the cost of each draw call on a
 // software rasteriser (several µs each, 2,160 of them on limb30), not by their few triangles.
 // So while the camera moves, the opaque visible structures are merged by look (colour and
-// glow) into one mesh each, at the levels the frame chose. The batch is kept while the looks
+// glow) and neighbourhood (chunksOf) into one mesh each, at the levels the frame chose. The batch is kept while the looks
 // are unchanged and every batched level still strays under batchSlack times the tolerance, and
 // rebuilt otherwise; translucent structures, sections and full-detail frames draw structure by
 // structure. Picking never uses the batch.
@@ -100,15 +100,15 @@ func (b *coarseBatch) dispose() {
 func buildBatch(g *glModel, spec *frameSpec) *coarseBatch {
 	b := &coarseBatch{model: g, node: core.NewNode(), levels: make([]int8, len(spec.visuals)),
 		visuals: append([]visual(nil), spec.visuals...)}
-	groups := map[[6]float32]*mergedGeometry{}
-	var order [][6]float32
+	groups := map[batchKey]*mergedGeometry{}
+	var order []batchKey
 	for i := range spec.visuals {
 		b.levels[i] = -1
 		if !batchable(spec, i) || i >= len(spec.levels) {
 			continue
 		}
 		v := spec.visuals[i]
-		k := [6]float32{v.color[0], v.color[1], v.color[2], v.emissive[0], v.emissive[1], v.emissive[2]}
+		k := batchKey{[6]float32{v.color[0], v.color[1], v.color[2], v.emissive[0], v.emissive[1], v.emissive[2]}, spec.model.chunk[i]}
 		mg := groups[k]
 		if mg == nil {
 			mg = &mergedGeometry{}
@@ -120,11 +120,32 @@ func buildBatch(g *glModel, spec *frameSpec) *coarseBatch {
 		mg.add(pos, nrm, idx)
 	}
 	for _, k := range order {
-		gm := groups[k].mesh(k)
+		gm := groups[k].mesh(k.look)
 		b.node.Add(gm)
 		b.meshes = append(b.meshes, gm)
 	}
 	return b
+}
+
+// batchKey is one merged mesh: a look (colour, then glow) in one chunk of neighbouring
+// structures, so that the renderer's frustum test still leaves out what is off screen when the
+// learner zooms in.
+type batchKey struct {
+	look  [6]float32
+	chunk int32
+}
+
+// chunkSize is how many neighbouring structures share a merged mesh at most.
+const chunkSize = 64
+
+// chunksOf numbers the structures' chunks: runs of chunkSize in the order of the top-level
+// hierarchy's leaves, which keeps neighbours together.
+func chunksOf(t *boxTree, n int) []int32 {
+	c := make([]int32, n)
+	for r, i := range t.items {
+		c[i] = int32(r / chunkSize)
+	}
+	return c
 }
 
 // levelOrFull is the level spec asks for structure i, or 0 (the full mesh) when it has none.

@@ -57,3 +57,36 @@ func TestBatchLooksLikeStructureByStructure(t *testing.T) {
 		t.Fatalf("a new tint did not rebuild the batch: %+v", st)
 	}
 }
+
+// TestMergedFramesCullWhenZoomedIn: merged interaction frames are cut into neighbourhoods, so
+// zoomed in on one corner of limb30 a drag frame draws only the few merged meshes around it,
+// not every structure's triangles.
+func TestMergedFramesCullWhenZoomedIn(t *testing.T) {
+	m := limb30Scene(t)
+	v := NewView(sharedEngine(t))
+	defer v.Close()
+	v.Resize(320, 200)
+	v.SetModel(m)
+	<-m.LevelsReady()
+	drag := func() FrameStats {
+		v.Orbit(2, 0)
+		f, err := v.RenderNow()
+		if err != nil {
+			t.Fatal(err)
+		}
+		v.Release(f.Image)
+		if !f.Stats.Coarse {
+			t.Fatalf("not an interaction frame: %+v", f.Stats)
+		}
+		return f.Stats
+	}
+	whole := drag()
+	p := v.Pose()
+	c0 := m.parts[0].box.Center()
+	p.Target, p.Distance = Vec3{float64(c0[0]), float64(c0[1]), float64(c0[2])}, p.Distance/12
+	v.SetPose(p, 0)
+	near := drag()
+	if whole.Draws >= m.Len()/10 || near.Draws*4 > whole.Draws {
+		t.Fatalf("merged frames: %d draws framed whole, %d zoomed on a corner (of %d structures); want few, and a quarter or less when zoomed", whole.Draws, near.Draws, m.Len())
+	}
+}

@@ -19,6 +19,7 @@ type Model struct {
 	parts  []modelPart
 	byID   map[string]int
 	top    boxTree   // over the parts' boxes
+	chunk  []int32   // per structure, its neighbourhood in merged interaction frames (batch.go)
 	lod    *modelLOD // simplified levels, made once the model is shown
 	pick   picking   // builds every picking hierarchy once the model is shown
 
@@ -58,6 +59,7 @@ func NewModel(s *content.Scene) *Model {
 		boxes[i] = m.parts[i].box
 	}
 	m.top = newBoxTree(boxes)
+	m.chunk = chunksOf(&m.top, len(m.parts))
 	return m
 }
 
