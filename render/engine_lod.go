@@ -5,7 +5,6 @@ import (
 
 	"github.com/g3n/engine/geometry"
 	"github.com/g3n/engine/gls"
-	"github.com/g3n/engine/graphic"
 	"github.com/g3n/engine/math32"
 )
 
@@ -25,9 +24,9 @@ func (e *Engine) showLevel(p *glPart, i int, visible bool, spec *frameSpec) {
 		}
 		for len(p.lod) < level {
 			l := &lv[len(p.lod)]
-			gm := graphic.NewMesh(levelGeometry(l), p.mat)
+			gm := newClipMesh(levelGeometry(l), p.mat, &e.clipPlane) // cut where the plane is now
 			e.current.node.Add(gm)
-			p.lod = append(p.lod, gm)
+			p.lod = append(p.lod, &gm.Mesh)
 			e.low.uploads++
 		}
 	}

@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
+	"image"
 	"math"
 	"testing"
 
@@ -163,4 +164,56 @@ func TestPinBehindModelIsOccluded(t *testing.T) {
 	if !spots[0].Occluded || spots[1].Occluded {
 		t.Fatalf("from behind: %+v", spots)
 	}
+}
+
+// TestSectionMovesWithSimplifiedLevels: while the learner drags a section plane, structures
+// drawn at simplified levels are cut where the plane is now, not where it was in the last
+// full-detail frame.
+func TestSectionMovesWithSimplifiedLevels(t *testing.T) {
+	v := newLimbView(t, 320, 200)
+	m := v.Model()
+	<-m.LevelsReady()
+	b := SphereOf(m.Bounds)
+	at := func(f float64) Section { return Axial(b.Center.Add(Vec3{0, f * b.Radius, 0})) }
+	frame := func(s Section, interacting bool) *image.RGBA {
+		if err := v.SetSection(s); err != nil {
+			t.Fatal(err)
+		}
+		if interacting {
+			v.Orbit(0.001, 0)
+		} else {
+			v.EndInteraction()
+		}
+		f, err := v.RenderNow()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Stats.Coarse != interacting {
+			t.Fatalf("frame coarse %v, want %v", f.Stats.Coarse, interacting)
+		}
+		return f.Image
+	}
+	frame(at(0.5), false) // full detail with the plane high up
+	moving := frame(at(-0.3), true)
+	still := frame(at(-0.3), false)
+	if a, b := topRow(moving), topRow(still); a < 0 || a-b > 2 || b-a > 2 {
+		p1, p2 := savePNG(t, "section-moving.png", moving), savePNG(t, "section-still.png", still)
+		t.Fatalf("the plane moved down: the interaction frame's cut is at row %d, the full-detail frame's at %d; see %s and %s", a, b, p1, p2)
+	}
+}
+
+// topRow is the first row with a pixel unlike the top-left one (the background), or -1.
+func topRow(img *image.RGBA) int {
+	bg := img.Pix[:3]
+	for y := range img.Rect.Dy() {
+		row := img.Pix[y*img.Stride : y*img.Stride+4*img.Rect.Dx()]
+		for x := 0; x < len(row); x += 4 {
+			for c := range 3 {
+				if d := int(row[x+c]) - int(bg[c]); d > 8 || d < -8 {
+					return y
+				}
+			}
+		}
+	}
+	return -1
 }
