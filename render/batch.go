@@ -12,19 +12,21 @@ import (
 // Interaction frames of many small structures are bound by the cost of each draw call on a
 // software rasteriser (several µs each, 2,160 of them on limb30), not by their few triangles.
 // So while the camera moves, the opaque visible structures are merged by look (colour and
-// glow) and neighbourhood (chunksOf) into one mesh each, at the levels the frame chose. The batch is kept while the looks
-// are unchanged and every batched level still strays under batchSlack times the tolerance, and
-// rebuilt otherwise; translucent structures, sections and full-detail frames draw structure by
-// structure. Picking never uses the batch.
+// glow) and neighbourhood (chunksOf) into one mesh each, at the levels the frame chose. A
+// chunk's meshes are kept while its looks are unchanged and every merged level still strays
+// under batchSlack times the tolerance, and rebuilt otherwise; translucent structures, sections
+// and full-detail frames draw structure by structure. Picking never uses the batch.
 
-// coarseBatch is the merged interaction-frame geometry of one model (GL thread).
+// coarseBatch is the merged interaction-frame geometry of one model, kept per chunk of
+// neighbouring structures so that a change of look rebuilds only the chunks it touches (GL
+// thread).
 type coarseBatch struct {
 	model   *glModel
 	node    *core.Node
-	meshes  []*graphic.Mesh
-	levels  []int8 // per structure, the level merged, or -1 when drawn on its own
+	members [][]int           // per chunk, its structures
+	meshes  [][]*graphic.Mesh // per chunk, its merged meshes (one per look)
+	levels  []int8            // per structure, the level merged, -1 when drawn on its own, -2 before its chunk is built
 	visuals []visual
-	builds  int // how many times it was (re)built, for tests
 }
 
 // batched reports whether structure i is drawn by the batch in this frame.
@@ -49,19 +51,15 @@ func (e *Engine) prepareBatch(spec *frameSpec) {
 	if !use {
 		return
 	}
-	if b == nil || !b.fits(e.current, spec) {
-		if b != nil {
-			b.dispose()
-		}
-		builds := 0
-		if b != nil {
-			builds = b.builds
-		}
-		b = buildBatch(e.current, spec)
-		b.builds = builds + 1
-		e.low.batch = b
-		e.low.uploads += len(b.meshes)
+	if b != nil && (b.model != e.current || len(b.visuals) != len(spec.visuals)) {
+		b.dispose()
+		b = nil
 	}
+	if b == nil {
+		b = newBatch(e.current, spec)
+		e.low.batch = b
+	}
+	e.low.uploads += b.update(spec)
 	if b.node.Parent() == nil {
 		e.root.Add(b.node)
 	}
@@ -70,14 +68,37 @@ func (e *Engine) prepareBatch(spec *frameSpec) {
 // skipBatch draws interaction frames structure by structure (to compare in tests).
 var skipBatch bool
 
-// fits reports whether the batch can draw spec's frame: same model, same looks, and every
-// structure either merged at a level no coarser than spec allows or not mergeable now.
-func (b *coarseBatch) fits(g *glModel, spec *frameSpec) bool {
-	if b.model != g || len(b.visuals) != len(spec.visuals) {
-		return false
+// newBatch is an empty batch for g's model, every chunk waiting to be built.
+func newBatch(g *glModel, spec *frameSpec) *coarseBatch {
+	n := len(spec.visuals)
+	b := &coarseBatch{model: g, node: core.NewNode(), levels: make([]int8, n), visuals: make([]visual, n)}
+	for i := range n {
+		b.levels[i] = -2 // never built: stale
+		c := int(spec.model.chunk[i])
+		for len(b.members) <= c {
+			b.members = append(b.members, nil)
+		}
+		b.members[c] = append(b.members[c], i)
 	}
-	for i, v := range spec.visuals {
-		if v != b.visuals[i] {
+	b.meshes = make([][]*graphic.Mesh, len(b.members))
+	return b
+}
+
+// update rebuilds the chunks spec does not fit and returns how many meshes it made.
+func (b *coarseBatch) update(spec *frameSpec) (made int) {
+	for c, members := range b.members {
+		if !b.fits(members, spec) {
+			made += b.build(c, spec)
+		}
+	}
+	return made
+}
+
+// fits reports whether a chunk can draw spec's frame: the same looks, and every structure
+// either merged at a level no coarser than spec allows or not mergeable now.
+func (b *coarseBatch) fits(members []int, spec *frameSpec) bool {
+	for _, i := range members {
+		if spec.visuals[i] != b.visuals[i] || b.levels[i] == -2 {
 			return false
 		}
 		if b.levels[i] >= 0 && i < len(spec.loose) && b.levels[i] > spec.loose[i] {
@@ -91,24 +112,31 @@ func (b *coarseBatch) dispose() {
 	if p := b.node.Parent(); p != nil {
 		p.GetNode().Remove(b.node)
 	}
-	for _, m := range b.meshes {
-		m.Dispose()
+	for c := range b.meshes {
+		b.disposeChunk(c)
 	}
 }
 
-// buildBatch merges the mergeable structures of spec by look (GL thread).
-func buildBatch(g *glModel, spec *frameSpec) *coarseBatch {
-	b := &coarseBatch{model: g, node: core.NewNode(), levels: make([]int8, len(spec.visuals)),
-		visuals: append([]visual(nil), spec.visuals...)}
-	groups := map[batchKey]*mergedGeometry{}
-	var order []batchKey
-	for i := range spec.visuals {
-		b.levels[i] = -1
+func (b *coarseBatch) disposeChunk(c int) {
+	for _, m := range b.meshes[c] {
+		b.node.Remove(m)
+		m.Dispose()
+	}
+	b.meshes[c] = nil
+}
+
+// build merges chunk c's mergeable structures by look and returns how many meshes it made.
+func (b *coarseBatch) build(c int, spec *frameSpec) int {
+	b.disposeChunk(c)
+	groups := map[[6]float32]*mergedGeometry{}
+	var order [][6]float32
+	for _, i := range b.members[c] {
+		b.visuals[i], b.levels[i] = spec.visuals[i], -1
 		if !batchable(spec, i) || i >= len(spec.levels) {
 			continue
 		}
 		v := spec.visuals[i]
-		k := batchKey{[6]float32{v.color[0], v.color[1], v.color[2], v.emissive[0], v.emissive[1], v.emissive[2]}, spec.model.chunk[i]}
+		k := [6]float32{v.color[0], v.color[1], v.color[2], v.emissive[0], v.emissive[1], v.emissive[2]}
 		mg := groups[k]
 		if mg == nil {
 			mg = &mergedGeometry{}
@@ -120,19 +148,11 @@ func buildBatch(g *glModel, spec *frameSpec) *coarseBatch {
 		mg.add(pos, nrm, idx)
 	}
 	for _, k := range order {
-		gm := groups[k].mesh(k.look)
+		gm := groups[k].mesh(k)
 		b.node.Add(gm)
-		b.meshes = append(b.meshes, gm)
+		b.meshes[c] = append(b.meshes[c], gm)
 	}
-	return b
-}
-
-// batchKey is one merged mesh: a look (colour, then glow) in one chunk of neighbouring
-// structures, so that the renderer's frustum test still leaves out what is off screen when the
-// learner zooms in.
-type batchKey struct {
-	look  [6]float32
-	chunk int32
+	return len(order)
 }
 
 // chunkSize is how many neighbouring structures share a merged mesh at most.

@@ -90,3 +90,31 @@ func TestMergedFramesCullWhenZoomedIn(t *testing.T) {
 		t.Fatalf("merged frames: %d draws framed whole, %d zoomed on a corner (of %d structures); want few, and a quarter or less when zoomed", whole.Draws, near.Draws, m.Len())
 	}
 }
+
+// TestTintRebuildsOnlyItsNeighbourhood: on limb30, the first drag frame merges every chunk;
+// after one structure changes colour (as when the learner selects it), the next drag frame
+// rebuilds only the merged meshes of that structure's chunk.
+func TestTintRebuildsOnlyItsNeighbourhood(t *testing.T) {
+	m := limb30Scene(t)
+	v := NewView(sharedEngine(t))
+	defer v.Close()
+	v.Resize(320, 200)
+	v.SetModel(m)
+	<-m.LevelsReady()
+	drag := func() FrameStats {
+		v.Orbit(0.5, 0)
+		f, err := v.RenderNow()
+		if err != nil {
+			t.Fatal(err)
+		}
+		v.Release(f.Image)
+		return f.Stats
+	}
+	drag()
+	all := drag() // nothing changed: nothing rebuilt
+	v.SetTint(m.Scene.Parts[100].ID, content.Color{R: 20, G: 200, B: 220, A: 255})
+	tinted := drag()
+	if all.Uploads != 0 || tinted.Uploads == 0 || tinted.Uploads > 3 || tinted.Draws != all.Draws+1 {
+		t.Fatalf("unchanged frame %+v; after one tint %+v; want no rebuild, then only the tinted chunk's few meshes (one more look)", all, tinted)
+	}
+}
