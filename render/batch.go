@@ -2,8 +2,6 @@ package render
 
 import (
 	"github.com/g3n/engine/core"
-	"github.com/g3n/engine/geometry"
-	"github.com/g3n/engine/gls"
 	"github.com/g3n/engine/graphic"
 	"github.com/g3n/engine/material"
 	"github.com/g3n/engine/math32"
@@ -204,13 +202,9 @@ func (mg *mergedGeometry) add(pos, nrm []float32, idx []uint32) {
 
 // mesh makes the merged geometry a mesh in look k (colour, then glow), lit like a structure.
 func (mg *mergedGeometry) mesh(k [6]float32) *graphic.Mesh {
-	g := geometry.NewGeometry()
-	g.AddVBO(gls.NewVBO(math32.ArrayF32(mg.pos)).AddAttrib(gls.VertexPosition))
-	g.AddVBO(gls.NewVBO(math32.ArrayF32(mg.nrm)).AddAttrib(gls.VertexNormal))
-	g.SetIndices(math32.ArrayU32(mg.idx))
 	mat := structureMaterial(&math32.Color{R: k[0], G: k[1], B: k[2]})
 	mat.SetEmissiveColor(&math32.Color{R: k[3], G: k[4], B: k[5]})
-	return graphic.NewMesh(g, mat)
+	return graphic.NewMesh(newGeometry(mg.pos, mg.nrm, mg.idx), mat)
 }
 
 // structureMaterial is how every structure is lit: its colour, a faint white highlight.

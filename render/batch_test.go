@@ -58,18 +58,17 @@ func TestBatchLooksLikeStructureByStructure(t *testing.T) {
 	}
 }
 
-// TestMergedFramesCullWhenZoomedIn: merged interaction frames are cut into neighbourhoods, so
-// zoomed in on one corner of limb30 a drag frame draws only the few merged meshes around it,
-// not every structure's triangles.
-func TestMergedFramesCullWhenZoomedIn(t *testing.T) {
+// limb30Dragging is a small view of limb30 with its levels made, and a drag step that returns
+// the interaction frame's stats.
+func limb30Dragging(t *testing.T) (*View, *Model, func() FrameStats) {
 	m := limb30Scene(t)
 	v := NewView(sharedEngine(t))
-	defer v.Close()
+	t.Cleanup(v.Close)
 	v.Resize(320, 200)
 	v.SetModel(m)
 	<-m.LevelsReady()
-	drag := func() FrameStats {
-		v.Orbit(2, 0)
+	return v, m, func() FrameStats {
+		v.Orbit(0.5, 0)
 		f, err := v.RenderNow()
 		if err != nil {
 			t.Fatal(err)
@@ -80,6 +79,13 @@ func TestMergedFramesCullWhenZoomedIn(t *testing.T) {
 		}
 		return f.Stats
 	}
+}
+
+// TestMergedFramesCullWhenZoomedIn: merged interaction frames are cut into neighbourhoods, so
+// zoomed in on one corner of limb30 a drag frame draws only the few merged meshes around it,
+// not every structure's triangles.
+func TestMergedFramesCullWhenZoomedIn(t *testing.T) {
+	v, m, drag := limb30Dragging(t)
 	whole := drag()
 	p := v.Pose()
 	c0 := m.parts[0].box.Center()
@@ -95,21 +101,7 @@ func TestMergedFramesCullWhenZoomedIn(t *testing.T) {
 // after one structure changes colour (as when the learner selects it), the next drag frame
 // rebuilds only the merged meshes of that structure's chunk.
 func TestTintRebuildsOnlyItsNeighbourhood(t *testing.T) {
-	m := limb30Scene(t)
-	v := NewView(sharedEngine(t))
-	defer v.Close()
-	v.Resize(320, 200)
-	v.SetModel(m)
-	<-m.LevelsReady()
-	drag := func() FrameStats {
-		v.Orbit(0.5, 0)
-		f, err := v.RenderNow()
-		if err != nil {
-			t.Fatal(err)
-		}
-		v.Release(f.Image)
-		return f.Stats
-	}
+	v, m, drag := limb30Dragging(t)
 	drag()
 	all := drag() // nothing changed: nothing rebuilt
 	v.SetTint(m.Scene.Parts[100].ID, content.Color{R: 20, G: 200, B: 220, A: 255})

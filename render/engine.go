@@ -293,15 +293,20 @@ func (e *Engine) upload(m *Model) *glModel {
 	g := &glModel{node: core.NewNode()}
 	for i := range m.Scene.Parts {
 		mesh := &m.Scene.Parts[i].Mesh
-		geom := geometry.NewGeometry()
-		geom.AddVBO(gls.NewVBO(math32.ArrayF32(mesh.Positions)).AddAttrib(gls.VertexPosition))
-		geom.AddVBO(gls.NewVBO(math32.ArrayF32(mesh.Normals)).AddAttrib(gls.VertexNormal))
-		geom.SetIndices(math32.ArrayU32(mesh.Indices))
 		mat := structureMaterial(&math32.Color{R: 0.8, G: 0.8, B: 0.8})
-		gm := newClipMesh(geom, mat, &e.clipPlane)
+		gm := newClipMesh(newGeometry(mesh.Positions, mesh.Normals, mesh.Indices), mat, &e.clipPlane)
 		g.node.Add(gm)
 		g.parts = append(g.parts, &glPart{mesh: &gm.Mesh, mat: mat})
 	}
+	return g
+}
+
+// newGeometry is indexed triangles with normals as g3n geometry; the arrays are not copied.
+func newGeometry(pos, nrm []float32, idx []uint32) *geometry.Geometry {
+	g := geometry.NewGeometry()
+	g.AddVBO(gls.NewVBO(math32.ArrayF32(pos)).AddAttrib(gls.VertexPosition))
+	g.AddVBO(gls.NewVBO(math32.ArrayF32(nrm)).AddAttrib(gls.VertexNormal))
+	g.SetIndices(math32.ArrayU32(idx))
 	return g
 }
 

@@ -2,10 +2,6 @@ package render
 
 import (
 	"image"
-
-	"github.com/g3n/engine/geometry"
-	"github.com/g3n/engine/gls"
-	"github.com/g3n/engine/math32"
 )
 
 // showLevel makes part i of the current model visible at the level the frame asks for (0: the
@@ -24,7 +20,7 @@ func (e *Engine) showLevel(p *glPart, i int, visible bool, spec *frameSpec) {
 		}
 		for len(p.lod) < level {
 			l := &lv[len(p.lod)]
-			gm := newClipMesh(levelGeometry(l), p.mat, &e.clipPlane) // cut where the plane is now
+			gm := newClipMesh(newGeometry(l.Positions, l.Normals, l.Indices), p.mat, &e.clipPlane) // cut where the plane is now
 			e.current.node.Add(gm)
 			p.lod = append(p.lod, &gm.Mesh)
 			e.low.uploads++
@@ -41,14 +37,6 @@ func (e *Engine) showLevel(p *glPart, i int, visible bool, spec *frameSpec) {
 		gm.SetVisible(visible && level == k+1)
 	}
 	p.shown, p.visible, p.levelSet = level, visible, true
-}
-
-func levelGeometry(l *lodLevel) *geometry.Geometry {
-	g := geometry.NewGeometry()
-	g.AddVBO(gls.NewVBO(math32.ArrayF32(l.Positions)).AddAttrib(gls.VertexPosition))
-	g.AddVBO(gls.NewVBO(math32.ArrayF32(l.Normals)).AddAttrib(gls.VertexNormal))
-	g.SetIndices(math32.ArrayU32(l.Indices))
-	return g
 }
 
 // lowRes is the half-size target of interaction frames that would otherwise miss the frame

@@ -5,8 +5,6 @@ import (
 	"time"
 
 	"github.com/g3n/engine/core"
-	"github.com/g3n/engine/geometry"
-	"github.com/g3n/engine/gls"
 	"github.com/g3n/engine/graphic"
 	"github.com/g3n/engine/math32"
 )
@@ -26,12 +24,8 @@ func plainUpload(m *Model) *glModel {
 	g := &glModel{node: core.NewNode()}
 	for i := range m.Scene.Parts {
 		mesh := &m.Scene.Parts[i].Mesh
-		geom := geometry.NewGeometry()
-		geom.AddVBO(gls.NewVBO(math32.ArrayF32(mesh.Positions)).AddAttrib(gls.VertexPosition))
-		geom.AddVBO(gls.NewVBO(math32.ArrayF32(mesh.Normals)).AddAttrib(gls.VertexNormal))
-		geom.SetIndices(math32.ArrayU32(mesh.Indices))
 		mat := structureMaterial(&math32.Color{R: 0.8, G: 0.8, B: 0.8})
-		gm := graphic.NewMesh(geom, mat)
+		gm := graphic.NewMesh(newGeometry(mesh.Positions, mesh.Normals, mesh.Indices), mat)
 		g.node.Add(gm)
 		g.parts = append(g.parts, &glPart{mesh: gm, mat: mat})
 	}
