@@ -60,7 +60,7 @@ func (p *Pack) loadMesh(k meshKey) (*meshFile, int64, error) {
 	case ext == ".obj":
 		mf.scene, mf.names, err = parseOBJNamed(data, k.file, objOptions(data, k.frame))
 	case ext == ".glb" || ext == ".gltf" || bytes.HasPrefix(data, []byte("glTF")):
-		mf.scene, mf.names, err = parseGLTFNamed(data, k.file, p.FS)
+		mf.scene, mf.names, err = parseGLTFOwned(data, k.file, p.FS) // only len(data) is used after
 	default:
 		err = &Error{File: k.file, Msg: "not a mesh file Osteon reads (.glb, .gltf or .obj)"}
 	}

@@ -42,12 +42,11 @@ func Load(fsys fs.FS, name string) (*Scene, error) {
 		return nil, &Error{File: name, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
 	}
 	switch ext := strings.ToLower(path.Ext(name)); {
-	case ext == ".glb" || ext == ".gltf":
-		return ParseGLTF(data, name, fsys)
 	case ext == ".obj":
 		return ParseOBJ(data, name, DetectOBJOptions(data))
-	case bytes.HasPrefix(data, []byte("glTF")):
-		return ParseGLTF(data, name, fsys)
+	case ext == ".glb" || ext == ".gltf" || bytes.HasPrefix(data, []byte("glTF")):
+		s, _, err := parseGLTFOwned(data, name, fsys) // data was read here, for this alone
+		return s, err
 	default:
 		return nil, &Error{File: name, Msg: "not a model file Osteon can open (glTF .glb/.gltf or Wavefront .obj)"}
 	}
