@@ -193,15 +193,17 @@ func TestGLTFSharedAccessorAcrossPrimitives(t *testing.T) {
 	i := d.acc(d.view(le(quadIdx...), 0, 0), 0, compUInt, 6, "SCALAR")
 	m := d.mesh(map[string]int{"POSITION": p, "indices": i}, map[string]int{"POSITION": p, "indices": i})
 	m2 := d.mesh(map[string]int{"POSITION": p, "indices": i})
-	d.node(m, map[string]any{"scale": []float64{2, 2, 2}})
-	d.node(m2, map[string]any{"translation": []float64{0, 0, 1}})
+	d.node(m2, map[string]any{"translation": []float64{0, 0, 1}}) // uses p in place, moves it last
+	d.node(m, map[string]any{"scale": []float64{2, 2, 2}})        // must read p as it was
+	d.node(m2, nil)
 	s, _ := parseBoth(t, d.glb(t))
+	near(t, "first use", s.Parts[0].Mesh.Positions, []float32{0, 0, 1, 1, 0, 1, 1, 2, 1, 0, 2, 4})
 	twice := []float32{0, 0, 0, 2, 0, 0, 2, 4, 0, 0, 4, 6}
-	near(t, "two primitives' positions", s.Parts[0].Mesh.Positions, append(append([]float32{}, twice...), twice...))
-	if want := []uint32{0, 1, 2, 0, 2, 3, 4, 5, 6, 4, 6, 7}; !cmp.Equal(s.Parts[0].Mesh.Indices, want) {
-		t.Errorf("indices %v, want %v", s.Parts[0].Mesh.Indices, want)
+	near(t, "two primitives' positions", s.Parts[1].Mesh.Positions, append(append([]float32{}, twice...), twice...))
+	if want := []uint32{0, 1, 2, 0, 2, 3, 4, 5, 6, 4, 6, 7}; !cmp.Equal(s.Parts[1].Mesh.Indices, want) {
+		t.Errorf("indices %v, want %v", s.Parts[1].Mesh.Indices, want)
 	}
-	near(t, "third use", s.Parts[1].Mesh.Positions, []float32{0, 0, 1, 1, 0, 1, 1, 2, 1, 0, 2, 4})
+	near(t, "last use", s.Parts[2].Mesh.Positions, quadPos)
 }
 
 // TestGLTFStridedAndUnalignedCopy: interleaved and unaligned arrays are copied and read the same
