@@ -136,13 +136,21 @@ func cloneAligned(raw []byte) []byte {
 func nonFinite(f []float32) int {
 	u := unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(f))), len(f))
 	const exp = 0x7f800000
-	acc := uint32(0)
-	for _, x := range u {
-		acc |= x&exp + 0x00800000
+	acc := uint64(0)
+	if uintptr(unsafe.Pointer(unsafe.SliceData(f)))%8 == 0 { // two values at a time
+		u2 := unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(f))), len(f)/2)
+		for _, x := range u2 {
+			acc |= x&(exp<<32|exp) + (0x00800000<<32 | 0x00800000)
+		}
+		u = u[2*len(u2):]
 	}
-	if acc>>31 == 0 {
+	for _, x := range u {
+		acc |= uint64(x&exp + 0x00800000)
+	}
+	if acc&(1<<63|1<<31) == 0 {
 		return -1
 	}
+	u = unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(f))), len(f))
 	for i, x := range u {
 		if x&exp == exp {
 			return i

@@ -274,6 +274,15 @@ func TestGLTFBadNumbersKeepMessages(t *testing.T) {
 			return d.acc(d.view(le(0, 0, 0, 1, 0, 0, 1, 1, nan, 0, 1, 0), 0, 0), 0, compFloat, 4, "VEC3"),
 				d.acc(d.view(le[uint32](0, 1, 2), 0, 0), 0, compUInt, 3, "SCALAR")
 		}},
+		{"inf at an odd place", "accessors[0]: element 2 is not a finite number", func(d *tdoc) (int, int) {
+			return d.acc(d.view(le(0, 0, 0, 1, 0, 0, 1, -inf, 0), 0, 0), 0, compFloat, 3, "VEC3"),
+				d.acc(d.view(le[uint32](0, 1, 2), 0, 0), 0, compUInt, 3, "SCALAR")
+		}},
+		{"nan in the odd tail, off 8-byte alignment", "accessors[0]: element 2 is not a finite number", func(d *tdoc) (int, int) {
+			d.view(le[float32](7), 0, 0) // the positions start 4 bytes past a multiple of 8
+			return d.acc(d.view(le(0, 0, 0, 1, 0, 0, 1, 1, nan), 0, 0), 0, compFloat, 3, "VEC3"),
+				d.acc(d.view(le[uint32](0, 1, 2), 0, 0), 0, compUInt, 3, "SCALAR")
+		}},
 		{"inf strided position", "accessors[0]: element 1 is not a finite number", func(d *tdoc) (int, int) {
 			return d.acc(d.view(le(0, 0, 0, 9, 1, inf, 0, 9, 1, 1, 0, 9), 16, 0), 0, compFloat, 3, "VEC3"),
 				d.acc(d.view(le[uint32](0, 1, 2), 0, 0), 0, compUInt, 3, "SCALAR")
