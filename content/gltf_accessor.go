@@ -44,28 +44,28 @@ func (g *gltfLoader) accessorBytes(ai int, field string, elem int64) (accView, e
 		return accView{}, errorf(g.file, field, "accessor %d does not exist (%d accessors)", ai, len(g.doc.Accessors))
 	}
 	acc := &g.doc.Accessors[ai]
-	af := fmt.Sprintf("accessors[%d]", ai)
+	af := func() string { return fmt.Sprintf("accessors[%d]", ai) } // only for messages
 	if acc.Count < 0 || acc.Count > maxAccessorCount {
-		return accView{}, errorf(g.file, af+".count", "count %d out of range", acc.Count)
+		return accView{}, errorf(g.file, af()+".count", "count %d out of range", acc.Count)
 	}
 	if len(acc.Sparse) > 0 && string(acc.Sparse) != "null" {
-		return accView{}, errorf(g.file, af+".sparse", "sparse accessors are not supported")
+		return accView{}, errorf(g.file, af()+".sparse", "sparse accessors are not supported")
 	}
 	if acc.BufferView == nil {
 		return accView{acc: acc, data: make([]byte, acc.Count*elem), stride: elem, owned: true}, nil
 	}
 	vi := *acc.BufferView
 	if vi < 0 || vi >= len(g.doc.BufferViews) {
-		return accView{}, errorf(g.file, af+".bufferView", "buffer view %d does not exist", vi)
+		return accView{}, errorf(g.file, af()+".bufferView", "buffer view %d does not exist", vi)
 	}
 	v := &g.doc.BufferViews[vi]
-	vf := fmt.Sprintf("bufferViews[%d]", vi)
+	vf := func() string { return fmt.Sprintf("bufferViews[%d]", vi) }
 	if v.Buffer < 0 || v.Buffer >= len(g.buffers) {
-		return accView{}, errorf(g.file, vf+".buffer", "buffer %d does not exist", v.Buffer)
+		return accView{}, errorf(g.file, vf()+".buffer", "buffer %d does not exist", v.Buffer)
 	}
 	buf := g.buffers[v.Buffer]
 	if v.ByteOffset < 0 || v.ByteLength < 0 || v.ByteOffset > int64(len(buf)) || v.ByteLength > int64(len(buf))-v.ByteOffset {
-		return accView{}, errorf(g.file, vf, "range %d+%d is outside buffer %d (%d bytes)", v.ByteOffset, v.ByteLength, v.Buffer, len(buf))
+		return accView{}, errorf(g.file, vf(), "range %d+%d is outside buffer %d (%d bytes)", v.ByteOffset, v.ByteLength, v.Buffer, len(buf))
 	}
 	data := buf[v.ByteOffset : v.ByteOffset+v.ByteLength]
 	stride := elem
@@ -73,10 +73,10 @@ func (g *gltfLoader) accessorBytes(ai int, field string, elem int64) (accView, e
 		stride = v.ByteStride
 	}
 	if stride < elem || stride > 252 {
-		return accView{}, errorf(g.file, vf+".byteStride", "stride %d does not fit elements of %d bytes", stride, elem)
+		return accView{}, errorf(g.file, vf()+".byteStride", "stride %d does not fit elements of %d bytes", stride, elem)
 	}
 	if acc.ByteOffset < 0 || (acc.Count > 0 && acc.ByteOffset+stride*(acc.Count-1)+elem > int64(len(data))) {
-		return accView{}, errorf(g.file, af, "%d elements from offset %d run past the end of buffer view %d (%d bytes)", acc.Count, acc.ByteOffset, vi, len(data))
+		return accView{}, errorf(g.file, af(), "%d elements from offset %d run past the end of buffer view %d (%d bytes)", acc.Count, acc.ByteOffset, vi, len(data))
 	}
 	return accView{acc: acc, data: data, start: acc.ByteOffset, stride: stride, owned: g.ownedBuf[v.Buffer]}, nil
 }
@@ -206,14 +206,16 @@ func (g *gltfLoader) indices(ai int, field string, nv int) ([]uint32, error) {
 		return nil, err
 	}
 	var out []uint32
+	var hi uint32 // the largest index
 	raw, packed := v.packed(size)
 	switch {
 	case packed && size == 4:
 		out = words[uint32](g, raw, v.owned)
+		hi = maxOf(out)
 	case packed && size == 2 && uintptr(unsafe.Pointer(unsafe.SliceData(raw)))%2 == 0:
-		out = widen(unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(raw))), len(raw)/2))
+		out, hi = widen(unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(raw))), len(raw)/2))
 	case packed && size == 1:
-		out = widen(raw)
+		out, hi = widen(raw)
 	default:
 		out = make([]uint32, v.acc.Count)
 		for i := range out {
@@ -227,35 +229,31 @@ func (g *gltfLoader) indices(ai int, field string, nv int) ([]uint32, error) {
 				out[i] = binary.LittleEndian.Uint32(p)
 			}
 		}
+		hi = maxOf(out)
 	}
-	if i := pastEnd(out, uint32(nv)); i >= 0 {
+	if len(out) > 0 && hi >= uint32(nv) {
+		i := slices.IndexFunc(out, func(x uint32) bool { return x >= uint32(nv) })
 		return nil, errorf(g.file, fmt.Sprintf("accessors[%d]", ai), "index %d at element %d is past the %d vertices", out[i], i, nv)
 	}
 	return out, nil
 }
 
-// widen converts small indices to uint32.
-func widen[T uint8 | uint16](in []T) []uint32 {
+// widen converts small indices to uint32 and returns the largest.
+func widen[T uint8 | uint16](in []T) ([]uint32, uint32) {
 	out := make([]uint32, len(in))
+	hi := T(0)
 	for i, x := range in {
 		out[i] = uint32(x)
+		hi = max(hi, x)
 	}
-	return out
+	return out, uint32(hi)
 }
 
-// pastEnd returns the position of the first index that is not below nv, or -1.
-func pastEnd(idx []uint32, nv uint32) int {
+// maxOf returns the largest index, 0 for none.
+func maxOf(idx []uint32) uint32 {
 	hi := uint32(0)
 	for _, x := range idx {
 		hi = max(hi, x)
 	}
-	if len(idx) == 0 || hi < nv {
-		return -1
-	}
-	for i, x := range idx {
-		if x >= nv {
-			return i
-		}
-	}
-	return -1
+	return hi
 }
