@@ -101,6 +101,8 @@ func LoadGLTF(fsys fs.FS, name string) (*Scene, error) {
 
 // ParseGLTF decodes a glTF 2.0 scene from data, binary (GLB) or JSON. name is used in messages and
 // to resolve relative buffer URIs in fsys, which may be nil when the file has no external buffers.
+// data is never changed, and the scene's arrays are its own. (LoadGLTF, Load and OpenFile, which
+// read the file themselves, let the meshes use its bytes in place instead of copying them.)
 func ParseGLTF(data []byte, name string, fsys fs.FS) (*Scene, error) {
 	s, _, err := parseGLTFNamed(data, name, fsys)
 	return s, err
@@ -332,7 +334,7 @@ func (g *gltfLoader) loadBuffers() error {
 	for i, b := range g.doc.Buffers {
 		field := fmt.Sprintf("buffers[%d]", i)
 		var data []byte
-		owned := true // decoded here, or read by the loader from an fs.FS, which gives copies
+		owned := true // decoded here from a data URI: no one else has these bytes
 		switch {
 		case b.URI == "" && i == 0 && g.bin != nil:
 			data, owned = g.bin, g.owned
@@ -354,7 +356,7 @@ func (g *gltfLoader) loadBuffers() error {
 			if err != nil {
 				return errorf(g.file, field+".uri", "%v", err)
 			}
-			owned = g.owned // the fs.FS's copy may be shared where it breaks the rule
+			owned = g.owned // fs.ReadFile should give a copy; trusted only when the caller read the file too
 		}
 		if int64(len(data)) < b.ByteLength {
 			return errorf(g.file, field+".byteLength", "buffer has %d bytes, byteLength says %d (truncated?)", len(data), b.ByteLength)
