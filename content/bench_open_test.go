@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
 
@@ -34,6 +35,57 @@ func BenchmarkOpenGLB(b *testing.B) {
 	for _, set := range sets {
 		b.Run(set.name, func(b *testing.B) { benchOpen(b, set.files(b)) })
 	}
+	b.Run("file=limb30", benchLimb30)
+}
+
+// benchLimb30 measures as render's BenchmarkScale does for its limb30 scene: the upper limb opened
+// 30 times, as many at a time as there are cores, keeping every scene, against the best of three
+// sequential os.ReadFile passes over the same 30 files. load-vs-readfile here leaves out
+// render.NewModel; ms-per-file is wall time over 30.
+func benchLimb30(b *testing.B) {
+	file := filepath.Join(contenttest.UpperLimb(b), "upper_limb_all.glb")
+	files := make([]string, 30)
+	for i := range files {
+		files[i] = file
+	}
+	var readT, openT time.Duration
+	for b.Loop() {
+		best := time.Duration(1 << 62)
+		for range 3 {
+			start := time.Now()
+			for _, f := range files {
+				if _, err := os.ReadFile(f); err != nil {
+					b.Fatal(err)
+				}
+			}
+			best = min(best, time.Since(start))
+		}
+		readT += best
+		runtime.GC()
+		start := time.Now()
+		scenes := make([]*Scene, len(files))
+		errs := make([]error, len(files))
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		for i, f := range files {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				scenes[i], errs[i] = OpenFile(f)
+			}()
+		}
+		wg.Wait()
+		openT += time.Since(start)
+		for _, err := range errs {
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(readT.Seconds()/openT.Seconds(), "load-vs-readfile")
+	b.ReportMetric(openT.Seconds()*1e3/float64(b.N*len(files)), "ms-per-file")
+	b.ReportMetric(readT.Seconds()*1e3/float64(b.N*len(files)), "readfile-ms-per-file")
 }
 
 func benchOpen(b *testing.B, files []string) {
