@@ -255,7 +255,8 @@ func (g *gltfLoader) scene() (*Scene, error) {
 		t.m.apply(&s.Parts[t.part].Mesh)
 	}
 	disambiguate(s.Parts)
-	return s, nil
+	out := *s // apart from the loader, which refers to the file's bytes
+	return &out, nil
 }
 
 func (g *gltfLoader) readAssetExtras() {

@@ -317,8 +317,8 @@ func TestGLTFBadNumbersKeepMessages(t *testing.T) {
 	}
 }
 
-// TestGLTFOwnedRealFiles: the owned parse reads every mesh of the real files exactly as the
-// copying parse does.
+// TestGLTFOwnedRealFiles: the owned parse and OpenFile read every mesh of the real files exactly
+// as the copying parse does.
 func TestGLTFOwnedRealFiles(t *testing.T) {
 	files := []string{filepath.Join(contenttest.UpperLimb(t), "upper_limb_all.glb")}
 	hra, err := filepath.Glob(filepath.Join(contenttest.HRAFemale(t), "*.glb"))
@@ -334,17 +334,23 @@ func TestGLTFOwnedRealFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := OpenFile(f)
+		owned, _, err := parseGLTFOwned(bytes.Clone(data), filepath.Base(f), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(got.Parts) != len(want.Parts) {
-			t.Fatalf("%s: %d parts, want %d", f, len(got.Parts), len(want.Parts))
+		opened, err := OpenFile(f) // through the reused buffer
+		if err != nil {
+			t.Fatal(err)
 		}
-		for i := range want.Parts {
-			w, g := &want.Parts[i].Mesh, &got.Parts[i].Mesh
-			if !slicesEqualBits(w.Positions, g.Positions) || !slicesEqualBits(w.Normals, g.Normals) || !cmp.Equal(w.Indices, g.Indices) {
-				t.Fatalf("%s: part %s: the owned parse's mesh differs", filepath.Base(f), want.Parts[i].ID)
+		for what, got := range map[string]*Scene{"owned parse": owned, "OpenFile": opened} {
+			if len(got.Parts) != len(want.Parts) {
+				t.Fatalf("%s: %s: %d parts, want %d", f, what, len(got.Parts), len(want.Parts))
+			}
+			for i := range want.Parts {
+				w, g := &want.Parts[i].Mesh, &got.Parts[i].Mesh
+				if !slicesEqualBits(w.Positions, g.Positions) || !slicesEqualBits(w.Normals, g.Normals) || !cmp.Equal(w.Indices, g.Indices) {
+					t.Fatalf("%s: part %s: the %s's mesh differs", filepath.Base(f), want.Parts[i].ID, what)
+				}
 			}
 		}
 	}
