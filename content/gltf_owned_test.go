@@ -368,8 +368,8 @@ func slicesEqualBits(a, b []float32) bool {
 	return true
 }
 
-// checkOwnedSame is the fuzz check: on data that parses, the owned parse of a copy gives the same
-// scene, and ParseGLTF left data as it was.
+// checkOwnedSame is the fuzz check: the owned parse of a copy and Load (through the reused
+// buffer, cleared afterwards) give the same scene or message, and ParseGLTF left data as it was.
 func checkOwnedSame(t *testing.T, data, before []byte, s *Scene, err error) {
 	if !bytes.Equal(data, before) {
 		t.Fatal("ParseGLTF changed its input")
@@ -380,5 +380,16 @@ func checkOwnedSame(t *testing.T, data, before []byte, s *Scene, err error) {
 	}
 	if err == nil && !cmp.Equal(s.Parts, s2.Parts, cmp.Comparer(slicesEqualBits)) {
 		t.Fatal("owned parse differs from copying parse")
+	}
+	s3, err3 := Load(fstest.MapFS{"fuzz.glb": {Data: data}}, "fuzz.glb") // the reused buffer
+	if bp, _ := scratchPool.Get().(*[]byte); bp != nil {
+		clear((*bp)[:cap(*bp)]) // as the next file would
+		scratchPool.Put(bp)
+	}
+	if (err == nil) != (err3 == nil) || (err != nil && err.Error() != err3.Error()) {
+		t.Fatalf("copying parse: %v; Load: %v", err, err3)
+	}
+	if err == nil && !cmp.Equal(s.Parts, s3.Parts, cmp.Comparer(slicesEqualBits)) {
+		t.Fatal("Load differs from the copying parse")
 	}
 }
