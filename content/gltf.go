@@ -91,18 +91,14 @@ type gltfMaterial struct {
 // LoadGLTF reads a glTF 2.0 scene (.glb or .gltf) called name from fsys. Buffers given by a
 // relative URI are read from fsys beside it.
 func LoadGLTF(fsys fs.FS, name string) (*Scene, error) {
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
-	}
-	s, _, err := parseGLTFOwned(data, name, fsys)
-	return s, err
+	return loadGLTFScratch(fsys, name)
 }
 
 // ParseGLTF decodes a glTF 2.0 scene from data, binary (GLB) or JSON. name is used in messages and
 // to resolve relative buffer URIs in fsys, which may be nil when the file has no external buffers.
-// data is never changed, and the scene's arrays are its own. (LoadGLTF, Load and OpenFile, which
-// read the file themselves, let the meshes use its bytes in place instead of copying them.)
+// data is never changed, and the scene's arrays are its own. (LoadGLTF, Load and OpenFile read
+// the file into a reused buffer and copy out what the meshes keep; for a file too big for that,
+// the meshes use the bytes they read in place.)
 func ParseGLTF(data []byte, name string, fsys fs.FS) (*Scene, error) {
 	s, _, err := parseGLTFNamed(data, name, fsys)
 	return s, err
