@@ -50,8 +50,8 @@ var (
 // "TA2:1234"), or "" when s is none of them.
 func NormalizeOntologyID(s string) string {
 	s = strings.TrimSpace(s)
-	if len(s) > 512 {
-		return ""
+	if len(s) > 512 || len(s) == 0 || s[len(s)-1] < '0' || s[len(s)-1] > '9' {
+		return "" // every pattern ends in digits: most text is turned away without a regexp
 	}
 	for _, p := range ontologyPatterns {
 		m := p.re.FindStringSubmatch(s)
@@ -72,6 +72,9 @@ func NormalizeOntologyID(s string) string {
 
 // sourceText is a text extra with placeholders ("-") read as nothing.
 func sourceText(s string) string {
+	if s != "" && s[0] < utf8.RuneSelf && (unicode.IsLetter(rune(s[0])) || unicode.IsDigit(rune(s[0]))) {
+		return s // a letter or digit: not a placeholder, no regexp needed
+	}
 	if placeholder.MatchString(s) {
 		return ""
 	}

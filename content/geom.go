@@ -77,37 +77,66 @@ func (m mat4) apply(mesh *Mesh) {
 	if m == identity() {
 		return
 	}
-	p := mesh.Positions
-	for i := 0; i+2 < len(p); i += 3 {
-		x, y, z := float64(p[i]), float64(p[i+1]), float64(p[i+2])
-		p[i] = float32(m[0]*x + m[4]*y + m[8]*z + m[12])
-		p[i+1] = float32(m[1]*x + m[5]*y + m[9]*z + m[13])
-		p[i+2] = float32(m[2]*x + m[6]*y + m[10]*z + m[14])
-	}
+	transformPoints(&m, mesh.Positions)
 	// Cofactor matrix of the upper 3x3 = det * inverse transpose; the sign of det is fixed below.
 	a, b, c := m[0], m[4], m[8]
 	d, e, f := m[1], m[5], m[9]
 	g, h, k := m[2], m[6], m[10]
-	co := [9]float64{e*k - f*h, f*g - d*k, d*h - e*g, c*h - b*k, a*k - c*g, b*g - a*h, b*f - c*e, c*d - a*f, a*e - b*d}
+	co := mat4{e*k - f*h, f*g - d*k, d*h - e*g, 0, c*h - b*k, a*k - c*g, b*g - a*h, 0, b*f - c*e, c*d - a*f, a*e - b*d}
 	det := a*co[0] + b*co[1] + c*co[2]
-	sign := 1.0
-	if det < 0 {
-		sign = -1
+	mirror := det < 0
+	if mirror {
 		for t := 0; t+2 < len(mesh.Indices); t += 3 {
 			mesh.Indices[t+1], mesh.Indices[t+2] = mesh.Indices[t+2], mesh.Indices[t+1]
 		}
 	}
-	n := mesh.Normals
-	for i := 0; i+2 < len(n); i += 3 {
-		x, y, z := float64(n[i]), float64(n[i+1]), float64(n[i+2])
-		nx := sign * (co[0]*x + co[3]*y + co[6]*z)
-		ny := sign * (co[1]*x + co[4]*y + co[7]*z)
-		nz := sign * (co[2]*x + co[5]*y + co[8]*z)
-		l := math.Sqrt(nx*nx + ny*ny + nz*nz)
-		if l == 0 || math.IsNaN(l) {
-			nx, ny, nz, l = 0, 1, 0, 1
+	// Scaled so that a rotation times a uniform scale (or mirror) maps unit normals to unit
+	// normals, which then need no square root (transformNormals).
+	if s := math.Sqrt(co[0]*co[0] + co[1]*co[1] + co[2]*co[2]); s > 0 && s <= math.MaxFloat64 {
+		if mirror {
+			s = -s
 		}
-		n[i], n[i+1], n[i+2] = float32(nx/l), float32(ny/l), float32(nz/l)
+		for i := range co {
+			co[i] /= s
+		}
+	}
+	transformNormals(&co, mesh.Normals)
+}
+
+// transformPoints maps points p (x, y, z, x, y, z...) by m, in float64 as the matrix is.
+func transformPoints(m *mat4, p []float32) {
+	m0, m1, m2, m4, m5, m6 := m[0], m[1], m[2], m[4], m[5], m[6]
+	m8, m9, m10, m12, m13, m14 := m[8], m[9], m[10], m[12], m[13], m[14]
+	for ; len(p) >= 3; p = p[3:] {
+		x, y, z := float64(p[0]), float64(p[1]), float64(p[2])
+		p[0] = float32(m0*x + m4*y + m8*z + m12)
+		p[1] = float32(m1*x + m5*y + m9*z + m13)
+		p[2] = float32(m2*x + m6*y + m10*z + m14)
+	}
+}
+
+// unitSlack is how far from 1 a squared length may be for a normal to count as unit length:
+// 2^-20, a length within about 5e-7 of 1, a few float32 steps.
+const unitSlack = 1.0 / (1 << 20)
+
+// transformNormals maps normals n by the 3x3 part of co and makes them unit length again; a
+// normal that comes out zero or not a number becomes +Y.
+func transformNormals(co *mat4, n []float32) {
+	c0, c1, c2, c4, c5, c6, c8, c9, c10 := co[0], co[1], co[2], co[4], co[5], co[6], co[8], co[9], co[10]
+	for ; len(n) >= 3; n = n[3:] {
+		x, y, z := float64(n[0]), float64(n[1]), float64(n[2])
+		nx := c0*x + c4*y + c8*z
+		ny := c1*x + c5*y + c9*z
+		nz := c2*x + c6*y + c10*z
+		if l2 := nx*nx + ny*ny + nz*nz; l2 < 1-unitSlack || l2 > 1+unitSlack {
+			l := math.Sqrt(l2)
+			if l == 0 || l != l {
+				nx, ny, nz, l = 0, 1, 0, 1
+			}
+			inv := 1 / l
+			nx, ny, nz = nx*inv, ny*inv, nz*inv
+		}
+		n[0], n[1], n[2] = float32(nx), float32(ny), float32(nz)
 	}
 }
 

@@ -91,15 +91,14 @@ type gltfMaterial struct {
 // LoadGLTF reads a glTF 2.0 scene (.glb or .gltf) called name from fsys. Buffers given by a
 // relative URI are read from fsys beside it.
 func LoadGLTF(fsys fs.FS, name string) (*Scene, error) {
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
-	}
-	return ParseGLTF(data, name, fsys)
+	return loadGLTFScratch(fsys, name)
 }
 
 // ParseGLTF decodes a glTF 2.0 scene from data, binary (GLB) or JSON. name is used in messages and
 // to resolve relative buffer URIs in fsys, which may be nil when the file has no external buffers.
+// data is never changed, and the scene's arrays are its own. (LoadGLTF, Load and OpenFile read
+// the file into a reused buffer and copy out what the meshes keep; for a file too big for that,
+// the meshes use the bytes they read in place.)
 func ParseGLTF(data []byte, name string, fsys fs.FS) (*Scene, error) {
 	s, _, err := parseGLTFNamed(data, name, fsys)
 	return s, err
@@ -111,9 +110,22 @@ func parseGLTFNamed(data []byte, name string, fsys fs.FS) (*Scene, []string, err
 	return parseGLTFKeys(data, name, fsys, ExtrasKeys{})
 }
 
+// parseGLTFOwned is parseGLTFNamed for data that nothing else uses: the file's bytes read by
+// the caller only to parse them. The meshes may keep and change those bytes in place (tightly
+// packed float and uint32 arrays), which saves copying most of the file.
+func parseGLTFOwned(data []byte, name string, fsys fs.FS) (*Scene, []string, error) {
+	return parseGLTF(data, name, fsys, ExtrasKeys{}, true)
+}
+
 // parseGLTFKeys is parseGLTFNamed reading names and ids from the extras keys given.
 func parseGLTFKeys(data []byte, name string, fsys fs.FS, keys ExtrasKeys) (*Scene, []string, error) {
-	g := &gltfLoader{file: name, fsys: fsys, keys: keys}
+	return parseGLTF(data, name, fsys, keys, false)
+}
+
+// parseGLTF parses data; with owned set, the scene may keep and change data (parseGLTFOwned),
+// else data is left as it was.
+func parseGLTF(data []byte, name string, fsys fs.FS, keys ExtrasKeys, owned bool) (*Scene, []string, error) {
+	g := &gltfLoader{file: name, fsys: fsys, keys: keys, owned: owned}
 	jsonChunk, bin, err := splitGLB(data, name)
 	if err != nil {
 		return nil, nil, err
@@ -194,6 +206,16 @@ type gltfLoader struct {
 	out       Scene
 	nodeNames []string // node name of each part in out.Parts
 	keys      ExtrasKeys
+	owned     bool        // the file's bytes are the loader's to keep and change
+	ownedBuf  []bool      // per buffer: its bytes may become mesh arrays (claim)
+	claimed   []span      // byte ranges that are some mesh's array, sorted
+	transform []transform // world transforms, applied once every accessor is read
+}
+
+// transform is a part's world matrix, waiting to be applied.
+type transform struct {
+	part int
+	m    mat4
 }
 
 func (g *gltfLoader) scene() (*Scene, error) {
@@ -223,8 +245,14 @@ func (g *gltfLoader) scene() (*Scene, error) {
 	if len(s.Parts) == 0 {
 		return nil, errorf(g.file, "meshes", "the scene has no triangle meshes")
 	}
+	// Only now: arrays used in place must not change while other accessors may still read
+	// their bytes.
+	for _, t := range g.transform {
+		t.m.apply(&s.Parts[t.part].Mesh)
+	}
 	disambiguate(s.Parts)
-	return s, nil
+	out := *s // apart from the loader, which refers to the file's bytes
+	return &out, nil
 }
 
 func (g *gltfLoader) readAssetExtras() {
@@ -303,9 +331,10 @@ func (g *gltfLoader) loadBuffers() error {
 	for i, b := range g.doc.Buffers {
 		field := fmt.Sprintf("buffers[%d]", i)
 		var data []byte
+		owned := true // decoded here from a data URI: no one else has these bytes
 		switch {
 		case b.URI == "" && i == 0 && g.bin != nil:
-			data = g.bin
+			data, owned = g.bin, g.owned
 		case b.URI == "":
 			return errorf(g.file, field+".uri", "buffer has no uri and there is no GLB binary chunk")
 		case strings.HasPrefix(b.URI, "data:"):
@@ -324,11 +353,13 @@ func (g *gltfLoader) loadBuffers() error {
 			if err != nil {
 				return errorf(g.file, field+".uri", "%v", err)
 			}
+			owned = g.owned // fs.ReadFile should give a copy; trusted only when the caller read the file too
 		}
 		if int64(len(data)) < b.ByteLength {
 			return errorf(g.file, field+".byteLength", "buffer has %d bytes, byteLength says %d (truncated?)", len(data), b.ByteLength)
 		}
 		g.buffers = append(g.buffers, data)
+		g.ownedBuf = append(g.ownedBuf, owned)
 	}
 	return nil
 }

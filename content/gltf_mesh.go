@@ -1,7 +1,6 @@
 package content
 
 import (
-	"encoding/binary"
 	"fmt"
 	"math"
 )
@@ -47,13 +46,15 @@ func (g *gltfLoader) addPart(ni int, world mat4) error {
 		g.warn("%s: nodes[%d]: mesh %d has no triangles; skipped", g.file, ni, mi)
 		return nil
 	}
-	world.apply(&mesh)
 	st, warns := structureFromNodeKeys(n.Name, n.Extras, ni, g.keys)
 	for _, w := range warns {
 		g.warn("%s: nodes[%d].%s", g.file, ni, w)
 	}
 	if st.Color.A == 0 {
 		st.Color = col
+	}
+	if world != identity() {
+		g.transform = append(g.transform, transform{len(g.out.Parts), world})
 	}
 	g.out.Parts = append(g.out.Parts, Part{Structure: st, Mesh: mesh})
 	g.nodeNames = append(g.nodeNames, n.Name)
@@ -150,112 +151,6 @@ func (g *gltfLoader) appendPrimitive(m *Mesh, pf string, attrs map[string]int, i
 	return nil
 }
 
-// accessorBytes checks accessor ai against its buffer view and returns the view's bytes, the
-// accessor's start within them and the stride.
-func (g *gltfLoader) accessorBytes(ai int, field string, elem int64) (acc *gltfAccessor, data []byte, start, stride int64, err error) {
-	if ai < 0 || ai >= len(g.doc.Accessors) {
-		return nil, nil, 0, 0, errorf(g.file, field, "accessor %d does not exist (%d accessors)", ai, len(g.doc.Accessors))
-	}
-	acc = &g.doc.Accessors[ai]
-	af := fmt.Sprintf("accessors[%d]", ai)
-	if acc.Count < 0 || acc.Count > maxAccessorCount {
-		return nil, nil, 0, 0, errorf(g.file, af+".count", "count %d out of range", acc.Count)
-	}
-	if len(acc.Sparse) > 0 && string(acc.Sparse) != "null" {
-		return nil, nil, 0, 0, errorf(g.file, af+".sparse", "sparse accessors are not supported")
-	}
-	if acc.BufferView == nil {
-		return acc, make([]byte, acc.Count*elem), 0, elem, nil
-	}
-	vi := *acc.BufferView
-	if vi < 0 || vi >= len(g.doc.BufferViews) {
-		return nil, nil, 0, 0, errorf(g.file, af+".bufferView", "buffer view %d does not exist", vi)
-	}
-	v := &g.doc.BufferViews[vi]
-	vf := fmt.Sprintf("bufferViews[%d]", vi)
-	if v.Buffer < 0 || v.Buffer >= len(g.buffers) {
-		return nil, nil, 0, 0, errorf(g.file, vf+".buffer", "buffer %d does not exist", v.Buffer)
-	}
-	buf := g.buffers[v.Buffer]
-	if v.ByteOffset < 0 || v.ByteLength < 0 || v.ByteOffset > int64(len(buf)) || v.ByteLength > int64(len(buf))-v.ByteOffset {
-		return nil, nil, 0, 0, errorf(g.file, vf, "range %d+%d is outside buffer %d (%d bytes)", v.ByteOffset, v.ByteLength, v.Buffer, len(buf))
-	}
-	data = buf[v.ByteOffset : v.ByteOffset+v.ByteLength]
-	stride = elem
-	if v.ByteStride > 0 {
-		stride = v.ByteStride
-	}
-	if stride < elem || stride > 252 {
-		return nil, nil, 0, 0, errorf(g.file, vf+".byteStride", "stride %d does not fit elements of %d bytes", stride, elem)
-	}
-	if acc.ByteOffset < 0 || (acc.Count > 0 && acc.ByteOffset+stride*(acc.Count-1)+elem > int64(len(data))) {
-		return nil, nil, 0, 0, errorf(g.file, af, "%d elements from offset %d run past the end of buffer view %d (%d bytes)", acc.Count, acc.ByteOffset, vi, len(data))
-	}
-	return acc, data, acc.ByteOffset, stride, nil
-}
-
-func (g *gltfLoader) floatVec3(ai int, field string) ([]float32, error) {
-	if ai >= 0 && ai < len(g.doc.Accessors) {
-		a := &g.doc.Accessors[ai]
-		if a.ComponentType != compFloat || a.Type != "VEC3" {
-			return nil, errorf(g.file, fmt.Sprintf("accessors[%d]", ai), "%s must be float VEC3 (got componentType %d, type %q)", field, a.ComponentType, a.Type)
-		}
-	}
-	acc, data, off, stride, err := g.accessorBytes(ai, field, 12)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]float32, 3*acc.Count)
-	for i := int64(0); i < acc.Count; i++ {
-		p := data[off+i*stride:]
-		for k := 0; k < 3; k++ {
-			f := math.Float32frombits(binary.LittleEndian.Uint32(p[4*k:]))
-			if math.IsNaN(float64(f)) || math.IsInf(float64(f), 0) {
-				return nil, errorf(g.file, fmt.Sprintf("accessors[%d]", ai), "element %d is not a finite number", i)
-			}
-			out[3*i+int64(k)] = f
-		}
-	}
-	return out, nil
-}
-
-func (g *gltfLoader) indices(ai int, field string, nv int) ([]uint32, error) {
-	if ai < 0 || ai >= len(g.doc.Accessors) {
-		return nil, errorf(g.file, field, "accessor %d does not exist (%d accessors)", ai, len(g.doc.Accessors))
-	}
-	var size int64
-	switch g.doc.Accessors[ai].ComponentType {
-	case compUByte:
-		size = 1
-	case compUShort:
-		size = 2
-	case compUInt:
-		size = 4
-	default:
-		return nil, errorf(g.file, fmt.Sprintf("accessors[%d].componentType", ai), "%s must be unsigned integers (got %d)", field, g.doc.Accessors[ai].ComponentType)
-	}
-	acc, data, off, stride, err := g.accessorBytes(ai, field, size)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]uint32, acc.Count)
-	for i := range out {
-		p := data[off+int64(i)*stride:]
-		switch size {
-		case 1:
-			out[i] = uint32(p[0])
-		case 2:
-			out[i] = uint32(binary.LittleEndian.Uint16(p))
-		default:
-			out[i] = binary.LittleEndian.Uint32(p)
-		}
-		if out[i] >= uint32(nv) {
-			return nil, errorf(g.file, fmt.Sprintf("accessors[%d]", ai), "index %d at element %d is past the %d vertices", out[i], i, nv)
-		}
-	}
-	return out, nil
-}
-
 // toTriangles turns strip (5) and fan (6) index lists into plain triangles.
 func toTriangles(idx []uint32, mode int) []uint32 {
 	switch mode {
@@ -276,7 +171,8 @@ func toTriangles(idx []uint32, mode int) []uint32 {
 		}
 		return out
 	}
-	return idx[:len(idx)/3*3]
+	n := len(idx) / 3 * 3
+	return idx[:n:n] // the capacity too: idx may be the file's bytes, which appends must not reach
 }
 
 func (g *gltfLoader) materialColor(mi int) Color {

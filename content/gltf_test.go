@@ -286,7 +286,9 @@ func FuzzParseGLTF(f *testing.F) {
 	f.Add(js)
 	f.Add([]byte("glTF\x02\x00\x00\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		before := bytes.Clone(data)
 		s, err := ParseGLTF(data, "fuzz.glb", fstest.MapFS{})
+		checkOwnedSame(t, data, before, s, err)
 		if err == nil {
 			for _, p := range s.Parts {
 				for _, i := range p.Mesh.Indices {

@@ -50,17 +50,29 @@ func objOptions(data []byte, f OBJFrame) OBJOptions {
 }
 
 // loadMesh reads and parses one mesh file of the pack. Problems name the file as p.Name does.
+// A glTF file is read into a reused buffer where it fits one (readScratch) and parsed copying
+// what it keeps; else its meshes use the file's bytes in place.
 func (p *Pack) loadMesh(k meshKey) (*meshFile, int64, error) {
-	data, err := readLimited(p.FS, k.file, maxModelFile)
+	ext := strings.ToLower(path.Ext(k.file))
+	own := func() ([]byte, error) { return readLimited(p.FS, k.file, maxModelFile) }
+	var data []byte
+	release, pooled := func() {}, false
+	var err error
+	if ext == ".glb" || ext == ".gltf" {
+		data, release, pooled, err = readScratch(p.FS, k.file, maxModelFile, own)
+	} else {
+		data, err = own()
+	}
 	if err != nil {
 		return nil, 0, &Error{File: p.Name(k.file), Msg: notReadable(err)}
 	}
+	defer release() // nothing parsed refers to data when it was pooled
 	var mf meshFile
-	switch ext := strings.ToLower(path.Ext(k.file)); {
+	switch {
 	case ext == ".obj":
 		mf.scene, mf.names, err = parseOBJNamed(data, k.file, objOptions(data, k.frame))
 	case ext == ".glb" || ext == ".gltf" || bytes.HasPrefix(data, []byte("glTF")):
-		mf.scene, mf.names, err = parseGLTFNamed(data, k.file, p.FS)
+		mf.scene, mf.names, err = parseGLTF(data, k.file, p.FS, ExtrasKeys{}, !pooled) // only len(data) is used after
 	default:
 		err = &Error{File: k.file, Msg: "not a mesh file Osteon reads (.glb, .gltf or .obj)"}
 	}

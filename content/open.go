@@ -37,18 +37,38 @@ func Load(fsys fs.FS, name string) (*Scene, error) {
 	if st, err := fs.Stat(fsys, name); err == nil && st.Size() > maxModelFile {
 		return nil, &Error{File: name, Msg: fmt.Sprintf("file is %d bytes; the limit is %d", st.Size(), maxModelFile)}
 	}
+	ext := strings.ToLower(path.Ext(name))
+	if ext == ".glb" || ext == ".gltf" {
+		return loadGLTFScratch(fsys, name)
+	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, &Error{File: name, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
 	}
-	switch ext := strings.ToLower(path.Ext(name)); {
-	case ext == ".glb" || ext == ".gltf":
-		return ParseGLTF(data, name, fsys)
+	switch {
 	case ext == ".obj":
 		return ParseOBJ(data, name, DetectOBJOptions(data))
 	case bytes.HasPrefix(data, []byte("glTF")):
-		return ParseGLTF(data, name, fsys)
+		s, _, err := parseGLTFOwned(data, name, fsys) // data was read here, for this alone
+		return s, err
 	default:
 		return nil, &Error{File: name, Msg: "not a model file Osteon can open (glTF .glb/.gltf or Wavefront .obj)"}
 	}
+}
+
+// loadGLTFScratch reads a glTF file into a reused buffer (readScratch) and parses it copying
+// everything it keeps, so the buffer can serve the next file; a file too big for that is read
+// into its own buffer, which its meshes then use in place (parseGLTFOwned).
+func loadGLTFScratch(fsys fs.FS, name string) (*Scene, error) {
+	data, release, pooled, err := readScratch(fsys, name, maxModelFile, func() ([]byte, error) { return fs.ReadFile(fsys, name) })
+	if err != nil {
+		return nil, &Error{File: name, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
+	}
+	if !pooled {
+		s, _, err := parseGLTFOwned(data, name, fsys)
+		return s, err
+	}
+	s, _, err := parseGLTF(data, name, fsys, ExtrasKeys{}, false)
+	release() // nothing in s refers to data: the copying parse copies
+	return s, err
 }

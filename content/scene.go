@@ -13,6 +13,7 @@ package content
 import (
 	"fmt"
 	"math"
+	mbits "math/bits"
 )
 
 // Mesh is indexed triangle geometry in the scene's frame (glTF convention: Y up, metres), laid out
@@ -32,13 +33,42 @@ func (m *Mesh) TriangleCount() int { return len(m.Indices) / 3 }
 
 // Bounds returns the axis-aligned box of the vertices that triangles use. An empty mesh returns
 // an empty box.
+//
+// It marks the vertices used and then reads each one once, in order: the same box (min and max
+// do not depend on order) for fewer, cache-friendly reads. An index past the vertices panics, as
+// indexing Positions does.
 func (m *Mesh) Bounds() Box {
-	b := EmptyBox()
+	nv := len(m.Positions) / 3
+	used := make([]uint64, (nv+63)/64)
 	for _, i := range m.Indices {
-		p := m.Positions[3*i : 3*i+3]
-		b = b.Extend(Vec3{p[0], p[1], p[2]})
+		if int(i) >= nv {
+			panic(fmt.Sprintf("content: Mesh.Bounds: index %d past %d vertices", i, nv))
+		}
+		used[i/64] |= 1 << (i % 64)
+	}
+	b := EmptyBox()
+	for w, bits := range used {
+		if bits == ^uint64(0) {
+			b = b.extendAll(m.Positions[3*64*w : 3*64*(w+1)])
+			continue
+		}
+		for ; bits != 0; bits &= bits - 1 {
+			j := 3 * (64*w + mbits.TrailingZeros64(bits))
+			b = b.extendAll(m.Positions[j : j+3])
+		}
 	}
 	return b
+}
+
+// extendAll returns the box grown to contain the points p (x, y, z, x, y, z...).
+func (b Box) extendAll(p []float32) Box {
+	x0, y0, z0, x1, y1, z1 := b.Min[0], b.Min[1], b.Min[2], b.Max[0], b.Max[1], b.Max[2]
+	for ; len(p) >= 3; p = p[3:] {
+		x0, x1 = min(x0, p[0]), max(x1, p[0])
+		y0, y1 = min(y0, p[1]), max(y1, p[1])
+		z0, z1 = min(z0, p[2]), max(z1, p[2])
+	}
+	return Box{Vec3{x0, y0, z0}, Vec3{x1, y1, z1}}
 }
 
 // Vec3 is a point or direction.
