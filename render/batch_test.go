@@ -81,19 +81,27 @@ func limb30Dragging(t *testing.T) (*View, *Model, func() FrameStats) {
 	}
 }
 
-// TestMergedFramesCullWhenZoomedIn: merged interaction frames are cut into neighbourhoods, so
-// zoomed in on one corner of limb30 a drag frame draws only the few merged meshes around it,
-// not every structure's triangles.
+// TestMergedFramesCullWhenZoomedIn: merged interaction frames of a big model are cut into
+// neighbourhoods, so zoomed in on one corner of limb30 a drag frame draws only the merged meshes
+// around it, not every structure's triangles; zoomed in closer, on a few structures, it draws
+// just those, one by one.
 func TestMergedFramesCullWhenZoomedIn(t *testing.T) {
 	v, m, drag := limb30Dragging(t)
 	whole := drag()
-	p := v.Pose()
-	c0 := m.parts[0].box.Center()
-	p.Target, p.Distance = Vec3{float64(c0[0]), float64(c0[1]), float64(c0[2])}, p.Distance/12
-	v.SetPose(p, 0)
-	near := drag()
-	if whole.Draws >= m.Len()/10 || near.Draws*4 > whole.Draws {
-		t.Fatalf("merged frames: %d draws framed whole, %d zoomed on a corner (of %d structures); want few, and a quarter or less when zoomed", whole.Draws, near.Draws, m.Len())
+	zoom := func(f float64) FrameStats {
+		p := v.home
+		c0 := m.parts[0].box.Center()
+		p.Target, p.Distance = Vec3{float64(c0[0]), float64(c0[1]), float64(c0[2])}, p.Distance/f
+		v.SetPose(p, 0)
+		return drag()
+	}
+	near := zoom(4)
+	if whole.Draws >= m.Len()/10 || near.Draws*2 >= whole.Draws {
+		t.Fatalf("merged frames: %d draws framed whole, %d zoomed on a corner (of %d structures); want few, and under half of them when zoomed", whole.Draws, near.Draws, m.Len())
+	}
+	closer := zoom(12)
+	if closer.Draws > batchMinInView || closer.Draws <= near.Draws || v.engine.batchShown(t) {
+		t.Fatalf("zoomed on a few structures: %d draws, batch shown %v; want them drawn one by one", closer.Draws, v.engine.batchShown(t))
 	}
 }
 

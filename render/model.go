@@ -59,7 +59,7 @@ func NewModel(s *content.Scene) *Model {
 		boxes[i] = m.parts[i].box
 	}
 	m.top = newBoxTree(boxes)
-	m.chunk = chunksOf(&m.top, len(m.parts))
+	m.chunk = chunksOf(&m.top, s)
 	return m
 }
 
