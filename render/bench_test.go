@@ -117,8 +117,9 @@ func BenchmarkPick(b *testing.B) {
 	})
 }
 
-// BenchmarkLoadUpperLimb reads upper_limb_all.glb into a scene and builds the picking
-// hierarchies: what opening the file costs before the first frame.
+// BenchmarkLoadUpperLimb reads upper_limb_all.glb into a scene and makes its Model: what
+// opening the file costs before the first frame (the picking hierarchies are built after it,
+// or by the first pick that needs one).
 func BenchmarkLoadUpperLimb(b *testing.B) {
 	path := filepath.Join(contenttest.UpperLimb(b), "upper_limb_all.glb")
 	st, err := os.Stat(path)
