@@ -12,25 +12,27 @@ import (
 )
 
 // hraPelvis imports the shared HRA female pelvis (spongy bone inside compact bone) and loads it.
-func hraPelvis(t *testing.T) *Model { return hraPelvisB(t) }
+func hraPelvis(tb testing.TB) *Model { return NewModel(importedHRAOrgan(tb, "VH_F_Pelvis.glb")) }
 
-func hraPelvisB(t testing.TB) *Model {
-	t.Helper()
-	out := filepath.Join(t.TempDir(), "pelvis")
-	src := filepath.Join(contenttest.HRAFemale(t), "VH_F_Pelvis.glb")
+// importedHRAOrgan imports one shared HRA female organ file as a pack, as a learner would, and
+// loads the pack's scene.
+func importedHRAOrgan(tb testing.TB, file string) *content.Scene {
+	tb.Helper()
+	out := filepath.Join(tb.TempDir(), "organ")
+	src := filepath.Join(contenttest.HRAFemale(tb), file)
 	ctx := context.Background()
 	if _, err := content.ImportGLTF(ctx, src, content.ImportOptions{Out: out, License: "CC-BY-4.0"}); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	p, err := content.OpenPackPath(out)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	s, err := content.LoadPackScene(ctx, p)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	return NewModel(s)
+	return s
 }
 
 // TestExposureOfEnclosedBone: on the HRA pelvis, each trabecular (spongy) bone is hidden from all 14
@@ -99,7 +101,7 @@ func TestExposureOfBoxes(t *testing.T) {
 // BenchmarkExposure measures Exposure over every structure of the HRA female pelvis (enclosed
 // spongy bone among them), which Practice runs for each structure when it reads a pack.
 func BenchmarkExposure(b *testing.B) {
-	m := hraPelvisB(b)
+	m := hraPelvis(b)
 	n := 0
 	for b.Loop() {
 		for i := range m.Scene.Parts {

@@ -1,34 +1,16 @@
 package render
 
 import (
-	"context"
 	"math"
-	"path/filepath"
 	"sort"
 	"testing"
-
-	"github.com/osteon/osteon/content"
-	"github.com/osteon/osteon/content/contenttest"
 )
 
 // TestHRAHeartPartsLookDifferent imports the HRA female heart (one material for its fourteen
 // parts in the source), draws it, and checks that the parts that touch most on screen come out
 // in visibly different colours.
 func TestHRAHeartPartsLookDifferent(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "heart")
-	src := filepath.Join(contenttest.HRAFemale(t), "VH_F_Heart.glb")
-	ctx := context.Background()
-	if _, err := content.ImportGLTF(ctx, src, content.ImportOptions{Out: out, License: "CC-BY-4.0"}); err != nil {
-		t.Fatal(err)
-	}
-	p, err := content.OpenPackPath(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := content.LoadPackScene(ctx, p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := importedHRAOrgan(t, "VH_F_Heart.glb")
 	v := NewView(sharedEngine(t))
 	defer v.Close()
 	v.SetModel(NewModel(s))

@@ -1,7 +1,6 @@
 package practice
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -10,9 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/osteon/osteon/content"
 	"github.com/osteon/osteon/learning"
-	"github.com/osteon/osteon/render"
 	"github.com/osteon/osteon/ui/kit"
 	"github.com/osteon/osteon/ui/kit/kittest"
 )
@@ -43,15 +40,7 @@ func withTour(t *testing.T) kit.Content {
 	c := kittest.Pack(t, []kittest.Box{kittest.Arm[0], kittest.Arm[1], kittest.Arm[3]}, false)
 	fsys := c.Pack.FS.(fstest.MapFS)
 	fsys["tours/arm.tour.toml"] = &fstest.MapFile{Data: []byte(pinTour)}
-	p, err := content.OpenPack(fsys, "test-arm")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := content.LoadPackScene(context.Background(), p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return kit.Content{Pack: p, Scene: s, Model: render.NewModel(s)}
+	return kittest.Open(t, fsys, "test-arm")
 }
 
 // TestPinQuestionsJoinPractice: a pin question from the pack's tour becomes an item, is asked in

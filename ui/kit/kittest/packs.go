@@ -3,6 +3,7 @@ package kittest
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,18 +77,11 @@ func Pack(t testing.TB, boxes []Box, quiz bool) kit.Content {
 	}
 	fsys := fstest.MapFS{"pack.toml": {Data: []byte(man.String())}, "bones.obj": {Data: []byte(obj.String())},
 		"quiz.toml": {Data: []byte(quizTOML)}}
-	p, err := content.OpenPack(fsys, "test-arm")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ps := content.ValidatePack(context.Background(), p, nil); len(ps) > 0 {
+	c := Open(t, fsys, "test-arm")
+	if ps := content.ValidatePack(context.Background(), c.Pack, nil); len(ps) > 0 {
 		t.Fatalf("test pack: %v", ps)
 	}
-	s, err := content.LoadPackScene(context.Background(), p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return kit.Content{Pack: p, Scene: s, Model: render.NewModel(s)}
+	return c
 }
 
 // writeBox writes an OBJ object: a box from lo to hi, its vertices numbered after base.
@@ -157,7 +151,14 @@ func BP3D(t *testing.T) kit.Content {
 // Builtin is the built-in pack (the schematic upper limb) loaded as the app loads it.
 func Builtin(t testing.TB) kit.Content {
 	t.Helper()
-	p, err := content.OpenPack(assets.BuiltinPack(), "built-in")
+	return Open(t, assets.BuiltinPack(), "built-in")
+}
+
+// Open opens the pack in fsys (name is how messages call it), loads its scene and makes the
+// model, as the app does when a pack is chosen.
+func Open(t testing.TB, fsys fs.FS, name string) kit.Content {
+	t.Helper()
+	p, err := content.OpenPack(fsys, name)
 	if err != nil {
 		t.Fatal(err)
 	}
